@@ -1,0 +1,29 @@
+"""Entry point of the ``argmap`` command and of ``python -m argmap``."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    # `--version` is asked by editors and hooks to probe the tool: answer it without importing
+    # typer, pydantic or graphviz.
+    if sys.argv[1:] == ["--version"]:
+        from argmap._version import __version__
+
+        sys.stdout.write(f"argmap {__version__}\n")
+        raise SystemExit(0)
+    from argmap.cli import app
+
+    try:
+        app(prog_name="argmap")
+    except KeyboardInterrupt:
+        sys.stderr.write("argmap: interrupted\n")
+        raise SystemExit(130) from None
+    except Exception as error:  # a bug: say so in one line, never a traceback
+        sys.stderr.write(f"argmap: internal error: {type(error).__name__}: {error}\n")
+        raise SystemExit(2) from None
+
+
+if __name__ == "__main__":
+    main()

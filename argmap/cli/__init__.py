@@ -1,0 +1,10 @@
+"""Command-line interface. Each ``*_cmd`` module registers its commands on :data:`app`.
+
+Command modules only turn arguments into settings and call a core in :mod:`argmap.commands`;
+heavy imports (pydantic, graphviz) happen inside the command, so ``argmap --version`` stays fast.
+"""
+
+from argmap.cli import validate_cmd  # noqa: F401  (registers commands)
+from argmap.cli.app import app
+
+__all__ = ["app"]

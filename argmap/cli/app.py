@@ -1,0 +1,50 @@
+"""The typer application object and option types shared by every command module."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from argmap._version import __version__
+
+app = typer.Typer(
+    name="argmap",
+    help="Checked argument maps: validate, lint and render YAML maps of evidence and assertion.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class OutputFormat(str, Enum):
+    auto = "auto"
+    text = "text"
+    github = "github"
+    json = "json"
+
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", help="Output format; auto is github under GitHub Actions."),
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No summary line on stderr.")]
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"argmap {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Checked argument maps: validate, lint and render YAML maps of evidence and assertion."""

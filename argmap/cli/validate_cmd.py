@@ -1,0 +1,38 @@
+"""``argmap validate`` and ``argmap schema``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from argmap.cli.app import FormatOption, OutputFormat, QuietOption, app
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path], typer.Argument(help="Map files or folders of maps.")],
+    output_format: FormatOption = OutputFormat.auto,
+    quiet: QuietOption = False,
+) -> None:
+    """Check that maps are well-formed: YAML, fields, ids and references.
+
+    Exit 0 when every map is valid, 1 when any is invalid, 2 for unreadable paths.
+    """
+    from argmap.commands.validate import ValidateSettings, run_validate
+
+    settings = ValidateSettings(paths=paths, output_format=output_format.value, quiet=quiet)
+    raise typer.Exit(run_validate(settings))
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+) -> None:
+    """Print the JSON Schema of the map format (for editor completion and checking)."""
+    from argmap.commands.schema import run_schema
+
+    raise typer.Exit(run_schema(output))

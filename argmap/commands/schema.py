@@ -1,0 +1,37 @@
+"""``argmap schema``: the JSON Schema of the map format, generated from the models."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from argmap.atomic import write_text_atomic
+
+SCHEMA_ID = "https://argmap.invalid/schema/argmap-v1.schema.json"
+
+
+def map_schema() -> dict[str, Any]:
+    from argmap.model import ArgumentMap
+
+    schema = ArgumentMap.model_json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "argmap argument map, format version 1",
+        **{key: value for key, value in schema.items() if key != "title"},
+    }
+
+
+def schema_text() -> str:
+    return json.dumps(map_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def run_schema(output: Path | None) -> int:
+    text = schema_text()
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_text_atomic(output, text)
+    return 0

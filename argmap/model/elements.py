@@ -1,0 +1,251 @@
+"""The argument map format, version 1, as pydantic models.
+
+Two layers that never blur:
+
+* the **evidence layer**: :class:`Source` documents, the :class:`Actor` who speak in them, and
+  :class:`Quote` spans copied verbatim from a source;
+* the **assertion layer**: :class:`Proposition` built from quotes, the :class:`Inference` steps
+  between them and the :class:`Attack` relations against them.
+
+Every section is a list, so YAML order is preserved end to end; elements refer to each other by
+``id``. Cross-references are checked in :mod:`argmap.model.references`, not here, because they
+need the whole map. ``docs/format.md`` documents each field; keep the two in step.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
+
+from argmap.model.vocabulary import normalise_term
+
+FORMAT_VERSION = 1
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]{0,79}$"),
+    Field(description="A short readable id: lowercase letters, digits, `-`, `_`, `.`."),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Url = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://\S+$")]
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+PropositionKind = Literal[
+    "reported_fact", "attributed_claim", "author_judgment", "assumption", "hypothesis"
+]
+QuoteMode = Literal["author", "direct", "indirect"]
+AttackKind = Literal["rebut", "undermine", "undercut"]
+Confidence = Literal["low", "moderate", "high"]
+Reliability = Literal["A", "B", "C", "D", "E", "F"]
+Scheme = Literal[
+    "position_to_know", "witness_testimony", "expert_opinion", "popular_opinion", "sign",
+    "cause_to_effect", "effect_to_cause", "correlation_to_cause", "abduction", "analogy",
+    "example", "practical_reasoning", "consequences", "established_rule", "verbal_classification",
+    "ethotic", "bias", "commitment", "deduction", "induction", "elimination",
+]
+QuestionStatus = Literal["open", "answered", "failed"]
+
+GRADED_KINDS = frozenset({"reported_fact", "attributed_claim"})
+ESTIMATIVE_KINDS = frozenset({"author_judgment", "hypothesis"})
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Suppression(_Model):
+    """Silence one lint rule on the element that carries it, for a stated reason."""
+
+    rule: Text = Field(description="Rule code (`AM101`) or name (`quote-not-verbatim`).")
+    reason: Text = Field(description="Why the finding does not apply here.")
+
+
+class Element(_Model):
+    """Fields every element of every section has."""
+
+    id: Slug
+    note: Text | None = Field(None, description="The analyst's note; not part of the argument.")
+    suppress: tuple[Suppression, ...] = Field((), description="Lint rules silenced here.")
+
+
+class MapInfo(_Model):
+    """The map's own metadata (the `map:` block)."""
+
+    id: Slug
+    title: Text
+    format: Literal[1] = Field(description="Format version; this is version 1.")
+    summary: Text | None = None
+    analyst: Text | None = Field(None, description="Who made the map.")
+    created: datetime.date | None = None
+    likelihood_vocabulary: Literal["icd203", "phia"] = Field(
+        "icd203", description="Yardstick for likelihood bands: US ICD 203 or the UK PHIA."
+    )
+
+
+class Grade(_Model):
+    """Admiralty (NATO STANAG 2511) reliability of a source, A-F, with its reason."""
+
+    reliability: Reliability
+    rationale: Text
+
+
+class Source(Element):
+    """A document the map quotes. `path` is relative to the map file."""
+
+    path: Text = Field(description="Path of the source text, relative to the map file.")
+    title: Text
+    publisher: Text | None = None
+    author: Slug | None = Field(None, description="Actor id of the author, if known.")
+    url: Url | None = None
+    published: datetime.date | None = None
+    sha256: Sha256 | None = Field(None, description="SHA-256 of the text file's bytes.")
+    grade: Grade | None = None
+
+
+class Actor(Element):
+    """Someone who speaks or acts: the author, a person, an organisation, a group of officials."""
+
+    name: Text
+    role: Text | None = None
+    affiliation: Text | None = None
+    interested: bool = Field(False, description="Has a stake in how the claim is believed.")
+    interest: Text | None = Field(None, description="What the stake is.")
+
+
+class Quote(Element):
+    """Evidence layer: a verbatim span of a source and who says it."""
+
+    source: Slug
+    text: Text = Field(description="Copied verbatim from the source.")
+    speaker: Slug = Field(description="Actor id of whoever says it.")
+    mode: QuoteMode = Field(
+        description="`author`: the author's own voice; `direct`: quoted words; "
+        "`indirect`: reported speech."
+    )
+    via: Slug | None = Field(None, description="Actor id of whoever relays it, if not the author.")
+    start: Annotated[int, Field(ge=0)] | None = Field(None, description="Character offset.")
+    end: Annotated[int, Field(ge=1)] | None = Field(
+        None, description="Offset after the span.", validate_default=True
+    )
+
+    @field_validator("end")
+    @classmethod
+    def _end_after_start(cls, end: int | None, info: ValidationInfo) -> int | None:
+        start = info.data.get("start")
+        if (start is None) != (end is None):
+            raise ValueError("give both `start` and `end`, or neither")
+        if start is not None and end is not None and end <= start:
+            raise ValueError(f"`end` ({end}) must be greater than `start` ({start})")
+        return end
+
+
+class Likelihood(_Model):
+    """An estimative judgment's probability band, named in the map's vocabulary."""
+
+    band: Text = Field(description="Band term, e.g. `very_unlikely` (ICD 203).")
+    phrase: Text | None = Field(None, description="The estimative words as the text has them.")
+
+    @field_validator("band")
+    @classmethod
+    def _normalise(cls, band: str) -> str:
+        return normalise_term(band)
+
+
+class Proposition(Element):
+    """Assertion layer: a standalone statement, anchored in quotes."""
+
+    text: Text = Field(description="Standalone: pronouns resolved, readable on its own.")
+    kind: PropositionKind
+    quotes: tuple[Slug, ...] = Field((), description="Ids of the quotes that anchor it.")
+    credibility: Annotated[int, Field(ge=1, le=6)] | None = Field(
+        None, description="Admiralty information credibility 1-6 (facts and claims)."
+    )
+    likelihood: Likelihood | None = None
+    confidence: Confidence | None = None
+    if_wrong: Text | None = Field(None, description="What follows if an assumption is wrong.")
+
+    @field_validator("credibility")
+    @classmethod
+    def _graded_kinds(cls, value: int | None, info: ValidationInfo) -> int | None:
+        _require_kind(value, info, GRADED_KINDS, "credibility")
+        return value
+
+    @field_validator("likelihood", "confidence")
+    @classmethod
+    def _estimative_kinds(cls, value: object, info: ValidationInfo) -> object:
+        _require_kind(value, info, ESTIMATIVE_KINDS, str(info.field_name))
+        return value
+
+    @field_validator("if_wrong")
+    @classmethod
+    def _assumption_kind(cls, value: str | None, info: ValidationInfo) -> str | None:
+        _require_kind(value, info, frozenset({"assumption"}), "if_wrong")
+        return value
+
+
+def _require_kind(value: object, info: ValidationInfo, kinds: frozenset[str], name: str) -> None:
+    kind = info.data.get("kind")
+    if value is not None and kind is not None and kind not in kinds:
+        allowed = " or ".join(sorted(kinds))
+        raise ValueError(f"`{name}` applies to {allowed} propositions, not to {kind}")
+
+
+class CriticalQuestion(_Model):
+    """A question the inference's scheme raises, and where it stands."""
+
+    question: Text
+    topic: Text | None = Field(None, description="e.g. `bias`, `honesty`, `alternative`.")
+    status: QuestionStatus = "open"
+    answer: Text | None = None
+
+
+class Inference(Element):
+    """Premises support one conclusion, by a scheme and an (often unstated) warrant."""
+
+    premises: tuple[Slug, ...] = Field(min_length=1)
+    conclusion: Slug
+    scheme: Scheme | None = None
+    warrant: Text | None = Field(None, description="The rule that licenses the step.")
+    critical_questions: tuple[CriticalQuestion, ...] = ()
+
+
+class Attack(Element):
+    """A proposition attacks a proposition (rebut, undermine) or an inference (undercut)."""
+
+    attacker: Slug = Field(description="Id of the attacking proposition.")
+    target: Slug = Field(description="Id of the attacked proposition or inference.")
+    kind: AttackKind
+
+
+class Question(Element):
+    """A question with competing hypotheses (Analysis of Competing Hypotheses)."""
+
+    text: Text
+    hypotheses: tuple[Slug, ...] = Field(min_length=2, description="Hypothesis proposition ids.")
+
+
+class ArgumentMap(_Model):
+    """A whole map file."""
+
+    map: MapInfo
+    sources: tuple[Source, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    propositions: tuple[Proposition, ...] = ()
+    inferences: tuple[Inference, ...] = ()
+    attacks: tuple[Attack, ...] = ()
+    questions: tuple[Question, ...] = ()
+
+
+SECTIONS: tuple[str, ...] = (
+    "sources", "actors", "quotes", "propositions", "inferences", "attacks", "questions",
+)

@@ -1,0 +1,131 @@
+"""Turn pydantic's validation errors into one readable, located line each."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any, get_args
+
+from pydantic import BaseModel
+from pydantic_core import ErrorDetails
+
+from argmap.model.elements import ArgumentMap
+from argmap.read import Loc, Positions
+
+_QUOTED = re.compile(r"'([^']*)'")
+_SINGULAR = {
+    "sources": "source", "actors": "actor", "quotes": "quote", "propositions": "proposition",
+    "inferences": "inference", "attacks": "attack", "questions": "question",
+}
+
+
+def describe_error(error: ErrorDetails, data: Any, positions: Positions) -> tuple[int, int, str]:
+    """Return (line, column, message) for one pydantic error on the document ``data``."""
+    loc: Loc = tuple(error["loc"])
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        line, column = positions.of_key(loc)
+        where = _where(loc[:-1], data)
+        return line, column, f"{where}unknown field `{loc[-1]}`{_suggest_field(loc)}"
+    if kind == "missing":
+        line, column = positions.of_value(loc[:-1])
+        return line, column, f"{_where(loc[:-1], data)}missing required field `{loc[-1]}`"
+    line, column = positions.of_value(loc)
+    return line, column, f"{_where(loc, data)}{_explain(error)}"
+
+
+def _explain(error: ErrorDetails) -> str:
+    kind, value = error["type"], error.get("input")
+    if kind == "literal_error":
+        options = _QUOTED.findall(str(error.get("ctx", {}).get("expected", "")))
+        hint = _did_you_mean(str(value), options)
+        return f"`{_short(value)}` is not one of: {', '.join(options)}{hint}"
+    if kind == "string_pattern_mismatch" and "[a-z0-9]" in str(error.get("ctx", {})):
+        return (f"`{_short(value)}` is not a valid id: use lowercase letters, digits, "
+                "`-`, `_` or `.`, starting with a letter or digit")
+    if kind == "string_pattern_mismatch":
+        pattern = error.get("ctx", {}).get("pattern")
+        return f"`{_short(value)}` is not in the expected form ({pattern})"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind in ("model_type", "dict_type"):
+        return f"expected a mapping of fields, found {_type_name(value)}"
+    if kind in ("tuple_type", "list_type"):
+        return f"expected a list, found {_type_name(value)}"
+    message = error["msg"]
+    return message.removeprefix("Value error, ")
+
+
+def _where(loc: Loc, data: Any) -> str:
+    """``proposition `drone-match`: kind: `` -- a human name for a location."""
+    if not loc:
+        return ""
+    parts: list[str] = []
+    rest = loc
+    if len(loc) >= 2 and loc[0] in _SINGULAR and isinstance(loc[1], int):
+        element = _get(data, loc[:2])
+        ident = element.get("id") if isinstance(element, dict) else None
+        name = f"`{ident}`" if isinstance(ident, str) else f"#{loc[1] + 1}"
+        parts.append(f"{_SINGULAR[str(loc[0])]} {name}")
+        rest = loc[2:]
+    dotted = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in rest)
+    if dotted:
+        parts.append(dotted.lstrip("."))
+    return ": ".join(parts) + ": "
+
+
+def _suggest_field(loc: Loc) -> str:
+    model = model_at(loc[:-1])
+    if model is None:
+        return ""
+    return _did_you_mean(str(loc[-1]), list(model.model_fields))
+
+
+def _did_you_mean(word: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f"; did you mean `{close[0]}`?" if close else ""
+
+
+def model_at(loc: Loc) -> type[BaseModel] | None:
+    """The model class that validates the mapping at ``loc`` (list indexes are skipped)."""
+    model: type[BaseModel] = ArgumentMap
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(str(part))
+        inner = _inner_model(field.annotation) if field is not None else None
+        if inner is None:
+            return None
+        model = inner
+    return model
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    pending = [annotation]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            return current
+        pending.extend(get_args(current))
+    return None
+
+
+def _get(data: Any, loc: Loc) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = str(value).replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    return {dict: "a mapping", list: "a list", str: "a string", bool: "a boolean",
+            int: "a number", float: "a number"}.get(type(value), type(value).__name__)

@@ -1,0 +1,124 @@
+"""Stage 2, model: a file on disk becomes a validated :class:`LoadedMap`, or located problems."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from argmap.model.elements import SECTIONS, ArgumentMap, Source
+from argmap.model.errors import describe_error
+from argmap.model.index import MapIndex
+from argmap.model.references import check_references
+from argmap.problems import Level, MapInvalidError, Problem
+from argmap.read import DEFAULT_LIMITS, Limits, Loc, Positions, YamlError, parse_yaml, read_text
+
+SCHEMA_CODE = "AM010"
+LIMIT_CODE = "AM005"
+
+
+@dataclass(frozen=True)
+class LoadedMap:
+    """A valid map with everything later stages need: the model, its index and positions."""
+
+    path: Path
+    text: str
+    model: ArgumentMap
+    positions: Positions
+    index: MapIndex = field(repr=False)
+
+    @property
+    def display(self) -> str:
+        return str(self.path)
+
+    def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        return self.positions.of_key(loc) if key else self.positions.of_value(loc)
+
+    def problem(self, loc: Loc, code: str, message: str, level: Level = Level.ERROR,
+                *, key: bool = False, rule: str = "") -> Problem:
+        line, column = self.position(loc, key=key)
+        return Problem(self.display, line, column, code, message, level, rule)
+
+    def source_path(self, source: Source) -> Path:
+        """Source texts are found relative to the map file, like links in a document."""
+        return self.path.parent / source.path
+
+
+def load_map(path: Path, limits: Limits = DEFAULT_LIMITS) -> LoadedMap:
+    """Read and validate one map file.
+
+    Raises :class:`MapInvalidError` with every problem found, or
+    :class:`~argmap.problems.UnreadableInputError` when the file cannot be read at all.
+    """
+    try:
+        text = read_text(path, limits)
+    except YamlError as error:
+        raise MapInvalidError([_yaml_problem(str(path), error)]) from None
+    return load_map_text(text, path, limits)
+
+
+def load_map_text(text: str, path: Path, limits: Limits = DEFAULT_LIMITS) -> LoadedMap:
+    """Validate map text as if read from ``path`` (used by editors, tests and fuzzing)."""
+    display = str(path)
+    try:
+        with _gc_paused():
+            document = parse_yaml(text, limits)
+    except YamlError as error:
+        raise MapInvalidError([_yaml_problem(display, error)]) from None
+    model = _validate(document.data, document.positions, display, limits)
+    index = MapIndex(model)
+    loaded = LoadedMap(path, text, model, document.positions, index)
+    problems = [loaded.problem(finding.loc, finding.code, finding.message)
+                for finding in check_references(model, index, document.positions)]
+    if problems:
+        raise MapInvalidError(sorted(problems))
+    return loaded
+
+
+def _validate(data: Any, positions: Positions, display: str, limits: Limits) -> ArgumentMap:
+    if not isinstance(data, dict):
+        found = "an empty file" if data is None else f"a {type(data).__name__}"
+        message = f"a map is a YAML mapping with a `map:` block; found {found}"
+        raise MapInvalidError([Problem(display, 1, 1, SCHEMA_CODE, message)])
+    _check_element_count(data, positions, display, limits)
+    try:
+        with _gc_paused():
+            return ArgumentMap.model_validate(data)
+    except ValidationError as error:
+        problems = []
+        for detail in error.errors(include_url=False):
+            line, column, message = describe_error(detail, data, positions)
+            problems.append(Problem(display, line, column, SCHEMA_CODE, message))
+        raise MapInvalidError(sorted(problems)) from None
+
+
+def _check_element_count(data: dict[str, Any], positions: Positions, display: str,
+                         limits: Limits) -> None:
+    count = sum(len(data[section]) for section in SECTIONS
+                if isinstance(data.get(section), list))
+    if count > limits.max_elements:
+        raise MapInvalidError([Problem(display, 1, 1, LIMIT_CODE,
+                                       f"map has {count:,} elements, over the limit of "
+                                       f"{limits.max_elements:,}")])
+
+
+def _yaml_problem(display: str, error: YamlError) -> Problem:
+    return Problem(display, error.line, error.column, error.code, error.message)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Building many small containers triggers the cyclic GC again and again for nothing:
+    nothing we build here is cyclic, so pausing it makes large maps load markedly faster."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -1,0 +1,27 @@
+"""Stage 1, read: files on disk to plain data with positions. Knows YAML, nothing of maps."""
+
+from argmap.read.files import decode_utf8, iter_map_files, read_bytes, read_text
+from argmap.read.limits import DEFAULT_LIMITS, Limits
+from argmap.read.yaml_tree import (
+    Loc,
+    Positions,
+    YamlDocument,
+    YamlError,
+    line_and_column,
+    parse_yaml,
+)
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "Limits",
+    "Loc",
+    "Positions",
+    "YamlDocument",
+    "YamlError",
+    "decode_utf8",
+    "iter_map_files",
+    "line_and_column",
+    "parse_yaml",
+    "read_bytes",
+    "read_text",
+]

@@ -1,0 +1,251 @@
+"""Build plain Python data from YAML *events*, remembering where every key and value stood.
+
+Why events and not ``yaml.safe_load``:
+
+* positions: pydantic reports errors by location (``("propositions", 3, "kind")``); we need the
+  line and column of that location in the file, so we record them while building;
+* safety: no tag constructs an object, aliases are refused at the first ``*alias`` (an alias bomb
+  costs nothing), nesting depth is bounded before PyYAML's recursive composer could overflow the C
+  stack (``[[[[...`` 100,000 deep crashes the C composer), and duplicate keys are errors;
+* speed: iterating libyaml's events and building dicts ourselves is faster than PyYAML's
+  constructor, which is the floor we are measured against.
+
+Scalars follow the YAML 1.2 core schema: only ``true``/``false`` are booleans (``no`` stays the
+string "no"), and dates stay strings for pydantic to parse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from argmap.read.limits import DEFAULT_LIMITS, Limits
+
+Loc = tuple[str | int, ...]
+Mark = tuple[int, int]
+
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf")}
+# A plain scalar can only be a non-string if it starts with one of these characters.
+_MAYBE_TYPED = frozenset("0123456789-+.~nNtTfF")
+
+
+class YamlError(Exception):
+    """A YAML document that cannot be turned into data; carries the 1-based position."""
+
+    def __init__(self, line: int, column: int, message: str, code: str = "AM001") -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+        self.message = message
+        self.code = code
+
+
+@dataclass
+class Positions:
+    """Where each value (and each mapping key) of a document stood, by location tuple."""
+
+    values: dict[Loc, Mark] = field(default_factory=dict)
+    keys: dict[Loc, Mark] = field(default_factory=dict)
+
+    def of_value(self, loc: Loc) -> Mark:
+        """Position of the value at ``loc``, or of its nearest ancestor that exists."""
+        loc = tuple(loc)
+        while loc not in self.values and loc:
+            loc = loc[:-1]
+        return self.values.get(loc, (1, 1))
+
+    def of_key(self, loc: Loc) -> Mark:
+        """Position of the mapping key at ``loc`` (falls back to the value's position)."""
+        return self.keys.get(tuple(loc)) or self.of_value(loc)
+
+
+@dataclass
+class YamlDocument:
+    data: Any
+    positions: Positions
+
+
+@dataclass
+class _Frame:
+    container: dict[str, Any] | list[Any]
+    loc: Loc
+    key: str | None = None
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+
+def parse_yaml(text: str, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
+    """Parse one YAML document into dicts, lists and scalars plus their positions."""
+    builder = _TreeBuilder(limits)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.feed(event)
+    except yaml.MarkedYAMLError as error:
+        raise _from_marked(error) from None
+    except yaml.YAMLError as error:
+        raise _from_unmarked(error, text) from None
+    return YamlDocument(builder.root, builder.positions)
+
+
+class _TreeBuilder:
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.positions = Positions()
+        self.stack: list[_Frame] = []
+        self.root: Any = None
+        self.documents = 0
+        self.nodes = 0
+        self.dispatch: dict[type, Callable[[Any], None]] = {
+            yaml.ScalarEvent: self._scalar,
+            yaml.MappingStartEvent: self._start,
+            yaml.SequenceStartEvent: self._start,
+            yaml.MappingEndEvent: self._end,
+            yaml.SequenceEndEvent: self._end,
+            yaml.AliasEvent: self._alias,
+            yaml.DocumentStartEvent: self._document,
+        }
+
+    def feed(self, event: yaml.Event) -> None:
+        handler = self.dispatch.get(type(event))
+        if handler is not None:
+            handler(event)
+
+    def _document(self, event: yaml.DocumentStartEvent) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            line, column = _mark(event)
+            message = "a map file holds one YAML document; found a second `---`"
+            raise YamlError(line, column, message)
+
+    def _alias(self, event: yaml.AliasEvent) -> None:
+        line, column = _mark(event)
+        raise YamlError(
+            line, column, f"YAML aliases are not allowed (`*{event.anchor}`); write the value out",
+            code="AM004",
+        )
+
+    def _check_node(self, event: yaml.NodeEvent, tag: str | None) -> None:
+        self.nodes += 1
+        if self.nodes > self.limits.max_yaml_nodes:
+            line, column = _mark(event)
+            raise YamlError(line, column, f"more than {self.limits.max_yaml_nodes:,} YAML values; "
+                            "the file is too large to be a map", code="AM005")
+        if event.anchor is not None:
+            line, column = _mark(event)
+            raise YamlError(line, column, f"YAML anchors are not allowed (`&{event.anchor}`); "
+                            "write the value out", code="AM004")
+        if tag is not None and tag != "!":
+            line, column = _mark(event)
+            raise YamlError(line, column, f"YAML tags are not allowed (`{tag}`)", code="AM004")
+
+    def _scalar(self, event: yaml.ScalarEvent) -> None:
+        self._check_node(event, None if event.implicit[0] or event.implicit[1] else event.tag)
+        value = event.value
+        if len(value) > self.limits.max_string_chars:
+            line, column = _mark(event)
+            raise YamlError(line, column, f"string of {len(value):,} characters is longer than the "
+                            f"limit of {self.limits.max_string_chars:,}", code="AM005")
+        if event.implicit[0] and (value == "" or value[:1] in _MAYBE_TYPED):
+            value = _resolve_plain(value)
+        self._attach(value, event)
+
+    def _start(self, event: yaml.CollectionStartEvent) -> None:
+        self._check_node(event, None if event.implicit else event.tag)
+        if len(self.stack) >= self.limits.max_depth:
+            line, column = _mark(event)
+            raise YamlError(line, column, f"nesting deeper than {self.limits.max_depth} levels",
+                            code="AM005")
+        container: dict[str, Any] | list[Any] = (
+            {} if isinstance(event, yaml.MappingStartEvent) else []
+        )
+        loc = self._attach(container, event)
+        self.stack.append(_Frame(container, loc))
+
+    def _end(self, event: yaml.CollectionEndEvent) -> None:
+        self.stack.pop()
+
+    def _attach(self, value: Any, event: yaml.NodeEvent) -> Loc:
+        """Place ``value`` in the current container; return its location."""
+        mark = _mark(event)
+        if not self.stack:
+            self.root = value
+            self.positions.values[()] = mark
+            return ()
+        frame = self.stack[-1]
+        container = frame.container
+        if isinstance(container, list):
+            loc = (*frame.loc, len(container))
+            container.append(value)
+        elif frame.key is None:
+            self._take_key(frame, value, event, mark)
+            return frame.loc
+        else:
+            loc = (*frame.loc, frame.key)
+            container[frame.key] = value
+            frame.key = None
+        self.positions.values[loc] = mark
+        return loc
+
+    def _take_key(self, frame: _Frame, key: Any, event: yaml.NodeEvent, mark: Mark) -> None:
+        if not isinstance(event, yaml.ScalarEvent):
+            raise YamlError(*mark, "mapping keys must be plain strings, not lists or mappings")
+        name = event.value
+        if name in frame.key_lines:
+            raise YamlError(*mark, f"duplicate key `{name}` (first defined on line "
+                            f"{frame.key_lines[name]})", code="AM003")
+        frame.key_lines[name] = mark[0]
+        frame.key = name
+        self.positions.keys[(*frame.loc, name)] = mark
+
+
+def _resolve_plain(value: str) -> Any:
+    if value in _NULLS:
+        return None
+    if value in _BOOLS:
+        return _BOOLS[value]
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    lowered = value.lower()
+    if lowered in _SPECIAL_FLOATS:
+        return _SPECIAL_FLOATS[lowered]
+    if lowered == ".nan":
+        return float("nan")
+    return value
+
+
+def _mark(event: yaml.Event) -> Mark:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _from_marked(error: yaml.MarkedYAMLError) -> YamlError:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = error.problem or "invalid YAML"
+    context = f" ({error.context})" if error.context else ""
+    return YamlError(line, column, f"YAML syntax error: {problem}{context}")
+
+
+def _from_unmarked(error: yaml.YAMLError, text: str) -> YamlError:
+    position = getattr(error, "position", None)
+    line, column = line_and_column(text, position) if isinstance(position, int) else (1, 1)
+    reason = getattr(error, "reason", None) or str(error).splitlines()[0]
+    return YamlError(line, column, f"YAML error: {reason}")
+
+
+def line_and_column(text: str, offset: int) -> Mark:
+    """1-based line and column of character ``offset`` in ``text``."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column

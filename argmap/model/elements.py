@@ -119,6 +119,9 @@ class Actor(Element):
     affiliation: Text | None = None
     interested: bool = Field(False, description="Has a stake in how the claim is believed.")
     interest: Text | None = Field(None, description="What the stake is.")
+    grade: Grade | None = Field(
+        None, description="Admiralty reliability of this actor as a source of reports."
+    )
 
 
 class Quote(Element):

@@ -1,0 +1,142 @@
+"""Stage 3, analyse: facts about a valid map's structure that lint and render both need.
+
+* who supports whom (inferences by conclusion and by premise), who attacks whom;
+* support cycles (a proposition that, through inferences, supports itself);
+* the **basis** of every proposition: does it rest on evidence, on declared assumptions, or on
+  assertion alone? This is the question the product exists to answer at a glance.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from argmap.model.elements import ArgumentMap, Attack, Inference, Proposition
+
+EVIDENCE_KINDS = frozenset({"reported_fact", "attributed_claim"})
+
+
+class Basis(enum.IntEnum):
+    """What a proposition ultimately rests on, weakest first (so ``min`` is the weakest link)."""
+
+    ASSERTION = 0  # nothing, or a chain that bottoms out in unsupported judgment
+    ASSUMPTION = 1  # a chain that needs at least one declared assumption
+    EVIDENCE = 2  # quotes all the way down
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+@dataclass
+class ArgumentGraph:
+    """Support and attack relations of one map, indexed both ways."""
+
+    model: ArgumentMap
+    propositions: dict[str, Proposition] = field(default_factory=dict)
+    supported_by: dict[str, list[Inference]] = field(default_factory=lambda: defaultdict(list))
+    premise_of: dict[str, list[Inference]] = field(default_factory=lambda: defaultdict(list))
+    attacked_by: dict[str, list[Attack]] = field(default_factory=lambda: defaultdict(list))
+    attacks_from: dict[str, list[Attack]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def of(cls, model: ArgumentMap) -> ArgumentGraph:
+        graph = cls(model, {p.id: p for p in model.propositions})
+        for inference in model.inferences:
+            graph.supported_by[inference.conclusion].append(inference)
+            for premise in inference.premises:
+                graph.premise_of[premise].append(inference)
+        for attack in model.attacks:
+            graph.attacked_by[attack.target].append(attack)
+            graph.attacks_from[attack.attacker].append(attack)
+        return graph
+
+    @cached_property
+    def basis(self) -> dict[str, Basis]:
+        """Basis of every proposition: the least fixpoint of "a conclusion is as strong as the
+        strongest inference to it, and an inference as strong as its weakest premise"."""
+        basis = {pid: _own_basis(p) for pid, p in self.propositions.items()}
+        changed = True
+        while changed:
+            changed = False
+            for inference in self.model.inferences:
+                strength = min(basis.get(p, Basis.ASSERTION) for p in inference.premises)
+                if inference.conclusion in basis and strength > basis[inference.conclusion]:
+                    basis[inference.conclusion] = strength
+                    changed = True
+        return basis
+
+    def inference_basis(self, inference: Inference) -> Basis:
+        return min(self.basis.get(p, Basis.ASSERTION) for p in inference.premises)
+
+    @cached_property
+    def support_cycles(self) -> list[list[str]]:
+        """Each cycle of support as the list of proposition ids on it (one per strongly connected
+        component with more than one member; self-support is a validation error already)."""
+        edges: dict[str, list[str]] = defaultdict(list)
+        for inference in self.model.inferences:
+            for premise in inference.premises:
+                edges[premise].append(inference.conclusion)
+        return [component for component in _strongly_connected(list(self.propositions), edges)
+                if len(component) > 1]
+
+    def unsupported(self) -> Iterator[Proposition]:
+        """Author judgments and hypotheses that no inference concludes."""
+        for proposition in self.model.propositions:
+            if proposition.kind in ("author_judgment",) and not self.supported_by.get(proposition.id):
+                yield proposition
+
+
+def _own_basis(proposition: Proposition) -> Basis:
+    if proposition.kind in EVIDENCE_KINDS and proposition.quotes:
+        return Basis.EVIDENCE
+    if proposition.kind == "assumption":
+        return Basis.ASSUMPTION
+    return Basis.ASSERTION
+
+
+def _strongly_connected(nodes: list[str], edges: dict[str, list[str]]) -> list[list[str]]:
+    """Tarjan's algorithm, iterative (maps can be deep enough to exhaust Python's recursion)."""
+    index: dict[str, int] = {}
+    lowlink: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    components: list[list[str]] = []
+    for root in nodes:
+        if root in index:
+            continue
+        work: list[tuple[str, int]] = [(root, 0)]
+        while work:
+            node, child = work.pop()
+            if child == 0:
+                index[node] = lowlink[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            successors = edges.get(node, [])
+            if child < len(successors):
+                work.append((node, child + 1))
+                successor = successors[child]
+                if successor not in index:
+                    work.append((successor, 0))
+                elif successor in on_stack:
+                    lowlink[node] = min(lowlink[node], index[successor])
+                continue
+            if lowlink[node] == index[node]:
+                components.append(_pop_component(node, stack, on_stack))
+            if work:
+                parent = work[-1][0]
+                lowlink[parent] = min(lowlink[parent], lowlink[node])
+    return components
+
+
+def _pop_component(root: str, stack: list[str], on_stack: set[str]) -> list[str]:
+    component: list[str] = []
+    while True:
+        node = stack.pop()
+        on_stack.discard(node)
+        component.append(node)
+        if node == root:
+            return component[::-1]

@@ -84,9 +84,9 @@ class ArgumentGraph:
                 if len(component) > 1]
 
     def unsupported(self) -> Iterator[Proposition]:
-        """Author judgments and hypotheses that no inference concludes."""
+        """Author judgments that no inference concludes."""
         for proposition in self.model.propositions:
-            if proposition.kind in ("author_judgment",) and not self.supported_by.get(proposition.id):
+            if proposition.kind == "author_judgment" and not self.supported_by.get(proposition.id):
                 yield proposition
 
 

@@ -30,14 +30,18 @@ from argmap.model.vocabulary import normalise_term
 
 FORMAT_VERSION = 1
 
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9_.-]{0,79}$"
+URL_PATTERN = r"^https?://\S+$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+
 Slug = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]{0,79}$"),
+    StringConstraints(pattern=SLUG_PATTERN),
     Field(description="A short readable id: lowercase letters, digits, `-`, `_`, `.`."),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Url = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://\S+$")]
-Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+Url = Annotated[str, StringConstraints(strip_whitespace=True, pattern=URL_PATTERN)]
+Sha256 = Annotated[str, StringConstraints(pattern=SHA256_PATTERN)]
 
 PropositionKind = Literal[
     "reported_fact", "attributed_claim", "author_judgment", "assumption", "hypothesis"

@@ -9,10 +9,16 @@ from typing import Any, get_args
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from argmap.model.elements import ArgumentMap
+from argmap.model.elements import SHA256_PATTERN, SLUG_PATTERN, URL_PATTERN, ArgumentMap
 from argmap.read import Loc, Positions
 
 _QUOTED = re.compile(r"'([^']*)'")
+_PATTERN_HINTS = {
+    SLUG_PATTERN: "is not a valid id: use lowercase letters, digits, `-`, `_` or `.`, "
+    "starting with a letter or digit",
+    URL_PATTERN: "is not a web address: a url must start with http:// or https://",
+    SHA256_PATTERN: "is not a SHA-256: write the 64 lowercase hex digits of the file's hash",
+}
 _SINGULAR = {
     "sources": "source", "actors": "actor", "quotes": "quote", "propositions": "proposition",
     "inferences": "inference", "attacks": "attack", "questions": "question",
@@ -25,27 +31,31 @@ def describe_error(error: ErrorDetails, data: Any, positions: Positions) -> tupl
     kind = error["type"]
     if kind == "extra_forbidden":
         line, column = positions.of_key(loc)
-        where = _where(loc[:-1], data)
+        where = describe_location(loc[:-1], data)
         return line, column, f"{where}unknown field `{loc[-1]}`{_suggest_field(loc)}"
     if kind == "missing":
         line, column = positions.of_value(loc[:-1])
-        return line, column, f"{_where(loc[:-1], data)}missing required field `{loc[-1]}`"
+        where = describe_location(loc[:-1], data)
+        return line, column, f"{where}missing required field `{loc[-1]}`"
     line, column = positions.of_value(loc)
-    return line, column, f"{_where(loc, data)}{_explain(error)}"
+    return line, column, f"{describe_location(loc, data)}{_explain(error)}"
 
 
 def _explain(error: ErrorDetails) -> str:
     kind, value = error["type"], error.get("input")
+    if kind == "literal_error" and tuple(error["loc"]) == ("map", "format"):
+        return f"format version `{_short(value)}` is not supported; this argmap reads version 1"
     if kind == "literal_error":
         options = _QUOTED.findall(str(error.get("ctx", {}).get("expected", "")))
         hint = _did_you_mean(str(value), options)
         return f"`{_short(value)}` is not one of: {', '.join(options)}{hint}"
-    if kind == "string_pattern_mismatch" and "[a-z0-9]" in str(error.get("ctx", {})):
-        return (f"`{_short(value)}` is not a valid id: use lowercase letters, digits, "
-                "`-`, `_` or `.`, starting with a letter or digit")
     if kind == "string_pattern_mismatch":
-        pattern = error.get("ctx", {}).get("pattern")
-        return f"`{_short(value)}` is not in the expected form ({pattern})"
+        pattern = str(error.get("ctx", {}).get("pattern"))
+        return f"`{_short(value)}` {_PATTERN_HINTS.get(pattern, f'does not match {pattern}')}"
+    if kind in ("less_than_equal", "greater_than_equal"):
+        bound = error.get("ctx", {}).get("le", error.get("ctx", {}).get("ge"))
+        word = "at most" if kind == "less_than_equal" else "at least"
+        return f"`{_short(value)}` is out of range: must be {word} {bound}"
     if kind == "string_too_short":
         return "must not be empty"
     if kind in ("model_type", "dict_type"):
@@ -56,7 +66,7 @@ def _explain(error: ErrorDetails) -> str:
     return message.removeprefix("Value error, ")
 
 
-def _where(loc: Loc, data: Any) -> str:
+def describe_location(loc: Loc, data: Any) -> str:
     """``proposition `drone-match`: kind: `` -- a human name for a location."""
     if not loc:
         return ""

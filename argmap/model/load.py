@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from argmap.model.elements import SECTIONS, ArgumentMap, Source
-from argmap.model.errors import describe_error
+from argmap.model.errors import describe_error, describe_location
 from argmap.model.index import MapIndex
 from argmap.model.references import check_references
 from argmap.problems import Level, MapInvalidError, Problem
@@ -73,8 +73,11 @@ def load_map_text(text: str, path: Path, limits: Limits = DEFAULT_LIMITS) -> Loa
     model = _validate(document.data, document.positions, display, limits)
     index = MapIndex(model)
     loaded = LoadedMap(path, text, model, document.positions, index)
-    problems = [loaded.problem(finding.loc, finding.code, finding.message)
-                for finding in check_references(model, index, document.positions)]
+    problems = [
+        loaded.problem(finding.loc, finding.code,
+                       describe_location(finding.loc, document.data) + finding.message)
+        for finding in check_references(model, index, document.positions)
+    ]
     if problems:
         raise MapInvalidError(sorted(problems))
     return loaded
@@ -84,7 +87,8 @@ def _validate(data: Any, positions: Positions, display: str, limits: Limits) -> 
     if not isinstance(data, dict):
         found = "an empty file" if data is None else f"a {type(data).__name__}"
         message = f"a map is a YAML mapping with a `map:` block; found {found}"
-        raise MapInvalidError([Problem(display, 1, 1, SCHEMA_CODE, message)])
+        line, column = positions.of_value(())
+        raise MapInvalidError([Problem(display, line, column, SCHEMA_CODE, message)])
     _check_element_count(data, positions, display, limits)
     try:
         with _gc_paused():

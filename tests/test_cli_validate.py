@@ -1,0 +1,75 @@
+"""`argmap validate` and `argmap schema` as a user runs them: exit codes, output, no traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+VALID = ROOT / "tests" / "examples" / "valid" / "harbour.yaml"
+INVALID = ROOT / "tests" / "examples" / "invalid"
+
+
+def argmap(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "argmap", *map(str, args)], cwd=cwd,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_valid_map_exits_zero() -> None:
+    result = argmap("validate", VALID)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ""
+    assert "1 file valid" in result.stderr
+
+
+def test_folder_with_broken_files_reports_every_file() -> None:
+    result = argmap("validate", INVALID, VALID)
+    assert result.returncode == 1
+    reported = {line.split(":", 1)[0] for line in result.stdout.splitlines()}
+    assert len(reported) == len(list(INVALID.glob("*.yaml")))
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_missing_path_is_exit_two_and_others_still_checked(tmp_path: Path) -> None:
+    result = argmap("validate", tmp_path / "nope.yaml", INVALID / "empty.yaml")
+    assert result.returncode == 2
+    assert "nope.yaml: no such file or folder" in result.stderr
+    assert "empty.yaml:1:1:" in result.stdout
+
+
+def test_usage_error_is_exit_two() -> None:
+    result = argmap("validate")
+    assert result.returncode == 2
+    assert "Missing argument" in result.stderr
+
+
+def test_json_format_is_data() -> None:
+    result = argmap("validate", "--format", "json", INVALID / "unknown-field.yaml")
+    assert result.returncode == 1
+    [record] = json.loads(result.stdout)
+    assert (record["line"], record["column"], record["code"]) == (8, 5, "AM010")
+    assert "did you mean `premises`" in record["message"]
+
+
+def test_github_format_annotates() -> None:
+    result = argmap("validate", "--format", "github", INVALID / "duplicate-key.yaml")
+    assert result.stdout.startswith("::error file=")
+    assert ",line=9,col=5,title=AM003::" in result.stdout
+
+
+def test_version() -> None:
+    result = argmap("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("argmap ")
+
+
+def test_schema_copy_in_docs_is_current() -> None:
+    result = argmap("schema")
+    committed = (ROOT / "docs" / "schema" / "argmap-v1.schema.json").read_text()
+    assert result.stdout == committed, "run: argmap schema -o docs/schema/argmap-v1.schema.json"
+    schema = json.loads(result.stdout)
+    assert schema["additionalProperties"] is False
+    assert "propositions" in schema["properties"]

@@ -32,7 +32,7 @@ def test_byte_order_mark_is_accepted() -> None:
 
 def test_bad_utf8_byte_is_located() -> None:
     with pytest.raises(YamlError) as caught:
-        decode_utf8("a: 1\nb: caf".encode() + b"\xe9\n")
+        decode_utf8(b"a: 1\nb: caf" + b"\xe9\n")
     assert (caught.value.line, caught.value.column) == (2, 7)
 
 

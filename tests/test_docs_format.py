@@ -11,8 +11,8 @@ from argmap.model import elements
 FORMAT_DOC = (ROOT / "docs" / "format.md").read_text()
 MODELS = [
     value for value in vars(elements).values()
-    if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == elements.__name__
-    and not value.__name__.startswith("_")
+    if isinstance(value, type) and issubclass(value, BaseModel)
+    and value.__module__ == elements.__name__ and not value.__name__.startswith("_")
 ]
 
 

@@ -73,3 +73,24 @@ def test_schema_copy_in_docs_is_current() -> None:
     schema = json.loads(result.stdout)
     assert schema["additionalProperties"] is False
     assert "propositions" in schema["properties"]
+
+
+def test_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    result = argmap("validate", fifo)
+    assert result.returncode == 2
+    assert "not a regular file" in result.stderr
+
+
+def test_folder_walk_skips_hidden_folders_and_survives_link_loops(tmp_path: Path) -> None:
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "broken.yaml").write_text("[")
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "ok.yaml").write_text(VALID.read_text().replace("harbour-report.txt",
+                                                                str(VALID.parent / "harbour-report.txt")))
+    result = argmap("validate", tmp_path, tmp_path / "ok.yaml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 file valid" in result.stderr

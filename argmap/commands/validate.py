@@ -45,7 +45,7 @@ def collect_map_files(paths: Sequence[Path], result: BatchResult) -> list[Path]:
             files.extend(iter_map_files([path]))
         except UnreadableInputError as error:
             result.unreadable.append(str(error))
-    return files
+    return list(dict.fromkeys(files))  # a file named twice (or inside a named folder) runs once
 
 
 def validate_files(settings: ValidateSettings) -> BatchResult:

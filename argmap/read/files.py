@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -21,21 +23,32 @@ def iter_map_files(paths: Iterable[Path]) -> Iterator[Path]:
     """
     for path in paths:
         if path.is_dir():
-            yield from sorted(
-                found for found in path.rglob("*")
-                if found.suffix in MAP_SUFFIXES and found.is_file()
-                and not any(part.startswith(".") for part in found.relative_to(path).parts)
-            )
+            yield from _walk_folder(path)
         elif path.exists():
             yield path
         else:
             raise UnreadableInputError(f"{path}: no such file or folder")
 
 
+def _walk_folder(folder: Path) -> Iterator[Path]:
+    """Map files below ``folder`` in a stable order. Symlinked folders are not followed, so a
+    link loop cannot make the walk endless; hidden folders (``.git``, ``.venv``) are skipped."""
+    found: list[Path] = []
+    for root, folders, files in os.walk(folder, followlinks=False):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found.extend(Path(root, name) for name in files
+                     if name.endswith(MAP_SUFFIXES) and not name.startswith("."))
+    return iter(sorted(found))
+
+
 def read_bytes(path: Path, max_bytes: int) -> bytes:
     """Read a file whole, refusing one over ``max_bytes`` before reading it."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            # A FIFO or device would block or never end: only regular files are read.
+            raise UnreadableInputError(f"{path}: not a regular file")
+        size = status.st_size
         if size > max_bytes:
             raise YamlError(1, 1, f"file is {size:,} bytes, over the limit of {max_bytes:,}",
                             code="AM005")

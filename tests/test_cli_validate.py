@@ -89,8 +89,8 @@ def test_folder_walk_skips_hidden_folders_and_survives_link_loops(tmp_path: Path
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "broken.yaml").write_text("[")
     (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
-    (tmp_path / "ok.yaml").write_text(VALID.read_text().replace("harbour-report.txt",
-                                                                str(VALID.parent / "harbour-report.txt")))
+    source = str(VALID.parent / "harbour-report.txt")
+    (tmp_path / "ok.yaml").write_text(VALID.read_text().replace("harbour-report.txt", source))
     result = argmap("validate", tmp_path, tmp_path / "ok.yaml")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 file valid" in result.stderr

@@ -1,0 +1,34 @@
+"""``argmap export``."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from argmap.cli.app import app
+
+
+class ExportFormat(str, Enum):
+    yaml = "yaml"
+    json = "json"
+    aif = "aif"
+
+
+@app.command()
+def export(
+    path: Annotated[Path, typer.Argument(help="The map file.")],
+    export_format: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="yaml (normalised), json, or aif (AIF JSON for OVA+)."),
+    ] = ExportFormat.yaml,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+) -> None:
+    """Write a valid map out as normalised YAML, JSON, or AIF JSON (nodes, edges, locutions)."""
+    from argmap.commands.export import ExportSettings, run_export
+
+    raise typer.Exit(run_export(ExportSettings(path, export_format.value, output)))

@@ -1,0 +1,55 @@
+"""Export: YAML round-trips to an equal model; AIF has the node types and links of the map."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+from argmap.export import dump_yaml, to_aif
+from argmap.model import load_map, load_map_text
+
+EXAMPLE = ROOT / "tests" / "examples" / "valid" / "harbour.yaml"
+
+
+def test_yaml_round_trip_gives_the_same_model() -> None:
+    loaded = load_map(EXAMPLE)
+    again = load_map_text(dump_yaml(loaded.model), EXAMPLE)
+    assert again.model == loaded.model
+
+
+def test_aif_nodes_and_edges() -> None:
+    aif = to_aif(load_map(EXAMPLE).model)
+    types = {node["nodeID"]: node["type"] for node in aif["nodes"]}
+    assert types["maintenance-skipped"] == "I"
+    assert types["L:q-records"] == "L"
+    assert types["RA:skipped-from-records"] == "RA"
+    assert types["CA:records-vs-claim"] == "CA"
+    edges = {(edge["fromID"], edge["toID"]) for edge in aif["edges"]}
+    assert ("no-inspection-record", "RA:skipped-from-records") in edges
+    assert ("RA:skipped-from-records", "maintenance-skipped") in edges
+    assert ("CA:records-vs-claim", "operator-claims-inspection") in edges
+    ya = next(n for n in aif["nodes"] if n["nodeID"] == "YA:q-records:no-inspection-record")
+    assert ya["text"] == "Asserting"  # the author's own voice
+    ya = next(n for n in aif["nodes"] if n["nodeID"] == "YA:q-cable:officials-cable-claim")
+    assert ya["text"] == "Reporting"
+    assert {"nodeID": "L:q-cable", "personID": "harbour-officials"} in aif["locutions"]
+    # every edge joins two existing nodes
+    assert all(a in types and b in types for a, b in edges)
+
+
+def test_export_cli_writes_file_and_fails_cleanly(tmp_path: Path) -> None:
+    out = tmp_path / "map.aif.json"
+    ok = subprocess.run([sys.executable, "-m", "argmap", "export", str(EXAMPLE), "-f", "aif",
+                         "-o", str(out)], capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(out.read_text())["nodes"]
+    bad = ROOT / "tests" / "examples" / "invalid" / "bad-id.yaml"
+    failed = subprocess.run([sys.executable, "-m", "argmap", "export", str(bad)],
+                            capture_output=True, text=True)
+    assert failed.returncode == 1
+    assert failed.stdout == ""
+    assert "bad-id.yaml:7:9:" in failed.stderr and "Traceback" not in failed.stderr

@@ -6,7 +6,8 @@ Mapping (AIF with Inference Anchoring Theory):
   speaker; the anchoring of a proposition in a quote → YA-node (``Asserting`` when the speaker is
   the author, ``Reporting`` otherwise) from the L-node to the I-node;
 * inference → RA-node (premises → RA → conclusion), named by its scheme;
-* attack → CA-node (attacker → CA → target), the target being an I-node or, for an undercut, an RA-node.
+* attack → CA-node (attacker → CA → target), the target being an I-node or, for an undercut,
+  an RA-node.
 """
 
 from __future__ import annotations

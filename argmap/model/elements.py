@@ -63,7 +63,8 @@ ESTIMATIVE_KINDS = frozenset({"author_judgment", "hypothesis"})
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Hand-written YAML reads `title: 1984` as a number; take it as the text the user typed.
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
 
 class Suppression(_Model):

@@ -9,6 +9,7 @@ from argmap.read.yaml_tree import (
     YamlError,
     line_and_column,
     parse_yaml,
+    resolve_plain,
 )
 
 __all__ = [
@@ -24,4 +25,5 @@ __all__ = [
     "parse_yaml",
     "read_bytes",
     "read_text",
+    "resolve_plain",
 ]

@@ -155,7 +155,7 @@ class _TreeBuilder:
             raise YamlError(line, column, f"string of {len(value):,} characters is longer than the "
                             f"limit of {self.limits.max_string_chars:,}", code="AM005")
         if event.implicit[0] and (value == "" or value[:1] in _MAYBE_TYPED):
-            value = _resolve_plain(value)
+            value = resolve_plain(value)
         self._attach(value, event)
 
     def _start(self, event: yaml.CollectionStartEvent) -> None:
@@ -207,7 +207,8 @@ class _TreeBuilder:
         self.positions.keys[(*frame.loc, name)] = mark
 
 
-def _resolve_plain(value: str) -> Any:
+def resolve_plain(value: str) -> Any:
+    """The value of a plain (unquoted) scalar under the YAML 1.2 core schema."""
     if value in _NULLS:
         return None
     if value in _BOOLS:

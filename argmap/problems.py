@@ -39,12 +39,22 @@ class Problem:
     level: Level = field(default=Level.ERROR, compare=False)
     rule: str = field(default="", compare=False)
 
+    def __post_init__(self) -> None:
+        # One problem is one line, whatever text from the input the message quotes.
+        if not self.message.isprintable():
+            object.__setattr__(self, "message", one_line(self.message))
+
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
     def with_code(self) -> str:
         """``path:line:col: CODE message``, the lint text format."""
         return f"{self.path}:{self.line}:{self.column}: {self.code} {self.message}"
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters written as escapes."""
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
 
 
 class ArgmapError(Exception):

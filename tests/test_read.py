@@ -82,3 +82,10 @@ def test_file_size_limit_is_checked_before_reading(tmp_path: Path) -> None:
 def test_complex_keys_are_refused() -> None:
     with pytest.raises(YamlError, match="mapping keys must be plain strings"):
         parse_yaml("? [a, b]\n: c\n")
+
+
+def test_a_problem_is_always_one_line() -> None:
+    from argmap.problems import Problem
+
+    problem = Problem("m.yaml", 1, 2, "AM010", "unknown field `a\nb\x1b[31m`")
+    assert str(problem) == "m.yaml:1:2: unknown field `a\\nb\\x1b[31m`"

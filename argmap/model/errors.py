@@ -32,11 +32,11 @@ def describe_error(error: ErrorDetails, data: Any, positions: Positions) -> tupl
     if kind == "extra_forbidden":
         line, column = positions.of_key(loc)
         where = describe_location(loc[:-1], data)
-        return line, column, f"{where}unknown field `{loc[-1]}`{_suggest_field(loc)}"
+        return line, column, f"{where}unknown field `{_short(loc[-1])}`{_suggest_field(loc)}"
     if kind == "missing":
         line, column = positions.of_value(loc[:-1])
         where = describe_location(loc[:-1], data)
-        return line, column, f"{where}missing required field `{loc[-1]}`"
+        return line, column, f"{where}missing required field `{_short(loc[-1])}`"
     line, column = positions.of_value(loc)
     return line, column, f"{describe_location(loc, data)}{_explain(error)}"
 
@@ -78,7 +78,7 @@ def describe_location(loc: Loc, data: Any) -> str:
         name = f"`{ident}`" if isinstance(ident, str) else f"#{loc[1] + 1}"
         parts.append(f"{_SINGULAR[str(loc[0])]} {name}")
         rest = loc[2:]
-    dotted = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in rest)
+    dotted = "".join(f"[{part}]" if isinstance(part, int) else f".{_short(part)}" for part in rest)
     if dotted:
         parts.append(dotted.lstrip("."))
     return ": ".join(parts) + ": "

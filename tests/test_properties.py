@@ -60,8 +60,9 @@ def test_random_yaml_punctuation_gives_located_problems(tmp_path: Path, text: st
 
 @SETTINGS
 @given(generated=valid_maps())
-def test_random_valid_maps_validate_and_round_trip(tmp_path: Path,
-                                                   generated: tuple[dict[str, object], str]) -> None:
+def test_random_valid_maps_validate_and_round_trip(
+    tmp_path: Path, generated: tuple[dict[str, object], str]
+) -> None:
     data, source_text = generated
     (tmp_path / "source.txt").write_text(source_text)
     path = tmp_path / "map.yaml"

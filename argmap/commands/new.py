@@ -1,0 +1,109 @@
+"""``argmap new``: start a map for a source text, with the source's path and hash filled in."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from argmap.atomic import write_text_atomic
+from argmap.problems import ArgmapError, UsageError
+from argmap.read import DEFAULT_LIMITS, YamlError, decode_utf8, read_bytes
+
+
+@dataclass(frozen=True)
+class NewSettings:
+    source: Path
+    output: Path | None = None
+    title: str | None = None
+    force: bool = False
+
+
+def slug(text: str) -> str:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(words)[:60].strip("-") or "map"
+
+
+def new_map_text(source: Path, output: Path, title: str | None = None) -> str:
+    data = read_bytes(source, DEFAULT_LIMITS.max_source_bytes)
+    title = title or _guess_title(decode_utf8(data), source)
+    relative = Path(os.path.relpath(source.resolve(), output.resolve().parent)).as_posix()
+    map_id = slug(source.stem)
+    return _TEMPLATE.format(
+        schema=_schema_hint(output), map_id=map_id, title=_quoted(title), path=_quoted(relative),
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+
+
+def _guess_title(text: str, source: Path) -> str:
+    """A short first line is usually the headline; otherwise the file name says more."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if 0 < len(first) <= 100 and not first.endswith("."):
+        return first
+    return source.stem.replace("-", " ").replace("_", " ")
+
+
+def _quoted(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _schema_hint(output: Path) -> str:
+    """The editor hint, when the project's schema copy can be found above the map."""
+    for folder in output.resolve().parents:
+        schema = folder / "docs" / "schema" / "argmap-v1.schema.json"
+        if schema.is_file():
+            relative = Path(os.path.relpath(schema, output.resolve().parent)).as_posix()
+            return f"# yaml-language-server: $schema={relative}\n"
+    return ""
+
+
+_TEMPLATE = """{schema}map:
+  id: {map_id}
+  title: {title}
+  format: 1
+  likelihood_vocabulary: icd203
+
+sources:
+  - id: source
+    path: {path}
+    title: {title}
+    sha256: {sha256}
+    author: author
+
+# Who speaks: the author first, then every actor the text quotes or reports.
+actors:
+  - id: author
+    name: The author
+
+# The evidence layer: verbatim spans of the source, each with its speaker.
+quotes: []
+
+# The assertion layer: reported_fact, attributed_claim, author_judgment, assumption, hypothesis.
+propositions: []
+
+inferences: []
+
+attacks: []
+"""
+
+
+def run_new(settings: NewSettings, err: TextIO = sys.stderr) -> int:
+    output = settings.output or Path("maps") / f"{slug(settings.source.stem)}.yaml"
+    try:
+        if output.exists() and not settings.force:
+            raise UsageError(f"{output}: already exists (use --force to replace it)")
+        text = new_map_text(settings.source, output, settings.title)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(output, text)
+    except YamlError as error:
+        err.write(f"{settings.source}:{error.line}:{error.column}: {error.message}\n")
+        return 1
+    except ArgmapError as error:
+        err.write(f"argmap: {error}\n")
+        return error.exit_code
+    err.write(f"wrote {output}: add quotes, then propositions; `argmap lint {output}` guides you\n")
+    return 0

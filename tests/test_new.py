@@ -1,0 +1,40 @@
+"""`argmap new` writes a valid starting map that pins its source."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+
+from argmap.commands.new import NewSettings, run_new
+from argmap.model import load_map
+
+
+def test_new_map_is_valid_and_pins_the_source(tmp_path: Path) -> None:
+    source = tmp_path / "seeds" / "report.txt"
+    source.parent.mkdir()
+    source.write_text('Harbour crane falls\n\nOfficials said "a cable" snapped.\n')
+    output = tmp_path / "maps" / "report.yaml"
+    assert run_new(NewSettings(source, output), io.StringIO()) == 0
+    loaded = load_map(output)
+    [pinned] = loaded.model.sources
+    assert loaded.model.map.title == "Harbour crane falls"
+    assert loaded.source_path(pinned).resolve() == source.resolve()
+    assert pinned.sha256 == hashlib.sha256(source.read_bytes()).hexdigest()
+
+
+def test_new_refuses_to_overwrite_and_reports_bad_sources(tmp_path: Path) -> None:
+    source = tmp_path / "a.txt"
+    source.write_bytes(b"ok\n")
+    output = tmp_path / "a.yaml"
+    output.write_text("keep me")
+    err = io.StringIO()
+    assert run_new(NewSettings(source, output), err) == 2
+    assert output.read_text() == "keep me"
+    assert "already exists" in err.getvalue()
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"caf\xe9\n")
+    err = io.StringIO()
+    assert run_new(NewSettings(bad, tmp_path / "b.yaml"), err) == 1
+    assert err.getvalue().startswith(f"{bad}:1:4: not valid UTF-8")
+    assert not (tmp_path / "b.yaml").exists()

@@ -1,0 +1,57 @@
+"""Worker: time one stage in this process, after its imports, and print JSON.
+
+    python -m benchmarks.inprocess yaml-floor|read|validate MAP [--repeat N]
+
+* ``yaml-floor``: ``yaml.load(text, Loader=yaml.CSafeLoader)``, the garbage collector left as
+  PyYAML users get it (enabled): the floor argmap's reading is measured against;
+* ``read``: :func:`argmap.read.parse_yaml` on the same text (data plus positions);
+* ``validate``: :func:`argmap.model.load_map` on the file (read, schema, references).
+
+Prints ``{"seconds": best}``; the runner reads peak memory from outside, as for every stage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+def _stage(name: str, path: Path) -> Callable[[], Any]:
+    text = path.read_text(encoding="utf-8")
+    if name == "yaml-floor":
+        import yaml
+
+        return lambda: yaml.load(text, Loader=yaml.CSafeLoader)
+    if name == "read":
+        from argmap.read import parse_yaml
+
+        return lambda: parse_yaml(text)
+    if name == "validate":
+        from argmap.model import load_map
+
+        return lambda: load_map(path)
+    raise SystemExit(f"unknown stage {name!r}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("stage", choices=("yaml-floor", "read", "validate"))
+    parser.add_argument("path", type=Path)
+    parser.add_argument("--repeat", type=int, default=3)
+    options = parser.parse_args(argv)
+    work = _stage(options.stage, options.path)
+    best = float("inf")
+    for _ in range(max(1, options.repeat)):
+        start = time.perf_counter()
+        result = work()
+        best = min(best, time.perf_counter() - start)
+        del result  # each run starts from the same heap, as a fresh process would
+    print(json.dumps({"seconds": best}))
+
+
+if __name__ == "__main__":
+    main()

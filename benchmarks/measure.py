@@ -1,0 +1,90 @@
+"""Run a command as a user would and measure it: wall time and peak resident memory.
+
+Peak memory comes from ``wait4``: the kernel's maximum resident set of the child *and of the
+children it waited for* (so ``argmap render`` counts the layout engine it runs). Every sample is a
+fresh process started by a tiny launcher (see :mod:`benchmarks.launch` for why), so neither the
+runner's memory nor one stage's memory hides in another's.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LAUNCHER = Path(__file__).resolve().with_name("launch.py")
+TIMEOUT_SECONDS = 900.0
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One run: seconds of wall time, peak resident megabytes, exit code, what it said."""
+
+    wall: float
+    peak_mb: float
+    exit_code: int
+    stdout: str = ""
+    stderr: str = ""
+
+    @property
+    def complaint(self) -> str:
+        """The first line of error output, for a failed run's note."""
+        lines = (self.stderr or self.stdout).strip().splitlines()
+        return lines[-1][:120] if lines else "(no output)"
+
+
+def run_command(argv: Sequence[str | Path], cwd: Path = ROOT,
+                timeout: float = TIMEOUT_SECONDS) -> Sample:
+    """Run ``argv`` once through :mod:`benchmarks.launch`; output goes to files (as to a hook
+    reading a pipe), not to a terminal."""
+    with tempfile.TemporaryDirectory(prefix="argmap-bench-run-") as folder:
+        report, out, err = (Path(folder) / name for name in ("report", "stdout", "stderr"))
+        with out.open("wb") as stdout, err.open("wb") as stderr:
+            launched = subprocess.run(
+                [sys.executable, "-S", LAUNCHER, report, str(timeout), *map(str, argv)],
+                cwd=cwd, stdin=subprocess.DEVNULL, stdout=stdout, stderr=stderr, check=False)
+        if launched.returncode != 0 or not report.exists():
+            raise RuntimeError(f"the launcher failed (exit {launched.returncode}) "
+                               f"running {' '.join(map(str, argv))}")
+        wall, peak_kb, code = report.read_text().split()
+        return Sample(float(wall), int(peak_kb) / 1024, int(code),
+                      out.read_text("utf-8", "replace"), err.read_text("utf-8", "replace"))
+
+
+def best_of(runs: int, argv: Sequence[str | Path], cwd: Path = ROOT) -> Sample:
+    """The fastest of ``runs`` runs (the least disturbed by the machine), with the largest peak
+    memory seen (memory does not get better by chance). Stops at the first failure."""
+    samples = []
+    for _ in range(max(1, runs)):
+        sample = run_command(argv, cwd)
+        samples.append(sample)
+        if sample.exit_code not in (0, 1):
+            return sample
+    fastest = min(samples, key=lambda sample: sample.wall)
+    return Sample(fastest.wall, max(sample.peak_mb for sample in samples), fastest.exit_code,
+                  fastest.stdout, fastest.stderr)
+
+
+def in_process(stage: str, path: Path, repeat: int) -> Sample:
+    """Time one stage in a fresh interpreter, imports excluded (:mod:`benchmarks.inprocess`).
+
+    ``wall`` is the best of ``repeat`` timings; ``peak_mb`` the worker's peak resident memory
+    (the interpreter, the stage's imports, the input text and the stage's data).
+    """
+    argv = [sys.executable, "-m", "benchmarks.inprocess", stage, str(path), "--repeat",
+            str(repeat)]
+    sample = run_command(argv)
+    if sample.exit_code != 0:
+        return sample
+    return Sample(float(json.loads(sample.stdout)["seconds"]), sample.peak_mb, 0)
+
+
+def argmap_command() -> list[str]:
+    """The installed console script, as users run it (it starts faster than ``python -m``)."""
+    script = Path(sys.executable).with_name("argmap")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "argmap"]

@@ -1,0 +1,214 @@
+"""The stages a user feels, each measured against its floor, and the budgets of issue 7.
+
+Every row is one measurement. A stage whose command does not exist yet (lint, render) is a row
+that says "not available" rather than a missing row, so the table always has the same shape.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.measure import Sample, argmap_command, best_of, in_process, run_command
+
+STAGES = ("startup", "read", "validate", "lint", "dot", "layout")
+BUDGET_SIZE = 5000
+PEAK_BUDGET_MB = 200.0
+LAYOUT_ENGINE = Path(sys.executable).with_name("graphviz-pure")
+
+
+@dataclass(frozen=True)
+class Budget:
+    """What issue 7 asks of a row; any limit left ``None`` does not apply."""
+
+    max_wall: float | None = None
+    max_ratio: float | None = None
+    max_peak_mb: float | None = None
+
+    def describe(self) -> str:
+        parts = []
+        if self.max_wall is not None:
+            parts.append(f"< {self.max_wall * 1000:.0f} ms" if self.max_wall < 1
+                         else f"< {self.max_wall:g} s")
+        if self.max_ratio is not None:
+            parts.append(f"<= {self.max_ratio:g}x")
+        if self.max_peak_mb is not None:
+            parts.append(f"< {self.max_peak_mb:.0f} MB")
+        return ", ".join(parts)
+
+    def met(self, row: Row) -> bool:
+        """Under the wall and memory limits; "within Nx" of the floor allows exactly Nx."""
+        return (_within(row.wall, self.max_wall, strict=True)
+                and _within(row.ratio, self.max_ratio, strict=False)
+                and _within(row.peak_mb, self.max_peak_mb, strict=True))
+
+
+def _within(value: float | None, limit: float | None, *, strict: bool) -> bool:
+    if limit is None:
+        return True
+    if value is None:
+        return False
+    return value < limit if strict else value <= limit
+
+
+@dataclass
+class Row:
+    stage: str
+    wall: float | None = None
+    peak_mb: float | None = None
+    ratio: float | None = None
+    budget: Budget | None = None
+    note: str = ""
+
+    @property
+    def verdict(self) -> str:
+        if self.budget is None:
+            return ""
+        if self.wall is None:
+            return "n/a"
+        return "pass" if self.budget.met(self) else "FAIL"
+
+
+@dataclass
+class Settings:
+    stages: tuple[str, ...] = STAGES
+    repeat: int = 3
+    startup_repeat: int = 10
+    layout_max: int = BUDGET_SIZE
+    commands: dict[str, bool] = field(default_factory=dict)
+
+    def has_command(self, name: str) -> bool:
+        """Whether ``argmap NAME`` exists yet (asked once: ``argmap NAME --help`` exits 0)."""
+        if name not in self.commands:
+            probe = run_command([*argmap_command(), name, "--help"])
+            self.commands[name] = probe.exit_code == 0
+        return self.commands[name]
+
+
+def _row(stage: str, sample: Sample, budget: Budget | None = None,
+         floor: Row | None = None, ok_codes: tuple[int, ...] = (0,)) -> Row:
+    if sample.exit_code not in ok_codes:
+        return Row(stage, budget=budget, note=f"failed (exit {sample.exit_code}): "
+                   f"{sample.complaint}")
+    ratio = sample.wall / floor.wall if floor is not None and floor.wall else None
+    return Row(stage, sample.wall, sample.peak_mb, ratio, budget)
+
+
+def _missing(stage: str, command: str, budget: Budget | None = None) -> Row:
+    return Row(stage, budget=budget, note=f"not available: `argmap {command}` does not exist yet")
+
+
+def startup_rows(settings: Settings, small_map: Path) -> Iterator[Row]:
+    """Start-up as editors and hooks feel it, and the interpreter and imports beneath it."""
+    runs, python = settings.startup_repeat, sys.executable
+    yield _row("reference: python -c pass", best_of(runs, [python, "-c", "pass"]))
+    yield _row("reference: import yaml, pydantic, typer, graphviz",
+               best_of(runs, [python, "-c", "import yaml, pydantic, typer, graphviz"]))
+    yield _row("argmap --version", best_of(runs, [*argmap_command(), "--version"]),
+               Budget(max_wall=0.100))
+    yield _row(f"argmap validate {small_map.parent.name}/{small_map.name}",
+               best_of(runs, [*argmap_command(), "validate", small_map]), Budget(max_wall=0.250))
+
+
+def size_rows(settings: Settings, nodes: int, path: Path) -> Iterator[Row]:
+    wanted, runs = settings.stages, settings.repeat
+    peak = PEAK_BUDGET_MB if nodes == BUDGET_SIZE else None
+    if "read" in wanted or "validate" in wanted:
+        floor = _row("floor: yaml.load CSafeLoader (in-process)",
+                     in_process("yaml-floor", path, runs))
+        yield floor
+    if "read" in wanted:
+        yield _row("read: parse_yaml (in-process)", in_process("read", path, runs),
+                   floor=floor)
+    if "validate" in wanted:
+        yield from _validate_rows(nodes, path, runs, floor, peak)
+    if "lint" in wanted:
+        yield _lint_row(settings, nodes, path, peak)
+    if "dot" in wanted or "layout" in wanted:
+        yield from _render_rows(settings, nodes, path, peak)
+
+
+def _validate_rows(nodes: int, path: Path, runs: int, floor: Row,
+                   peak: float | None) -> Iterator[Row]:
+    ratio = 2.0 if nodes == BUDGET_SIZE else None
+    yield _row("validate: load_map (in-process)", in_process("validate", path, runs),
+               Budget(max_ratio=ratio) if ratio else None, floor)
+    load = "import sys, yaml; yaml.load(open(sys.argv[1]).read(), Loader=yaml.CSafeLoader)"
+    cli_floor = _row("floor: python + yaml.load CSafeLoader (CLI)",
+                     best_of(runs, [sys.executable, "-c", load, path]))
+    yield cli_floor
+    budget = Budget(max_ratio=ratio, max_peak_mb=peak) if ratio or peak else None
+    yield _row("argmap validate (CLI)", best_of(runs, [*argmap_command(), "validate", path]),
+               budget, cli_floor)
+
+
+def _lint_row(settings: Settings, nodes: int, path: Path, peak: float | None) -> Row:
+    budget = Budget(max_wall=1.0, max_peak_mb=peak) if nodes == BUDGET_SIZE else None
+    if not settings.has_command("lint"):
+        return _missing("argmap lint (CLI)", "lint", budget)
+    # Exit 1 means findings, which is a normal outcome for lint.
+    return _row("argmap lint (CLI)", best_of(settings.repeat, [*argmap_command(), "lint", path]),
+                budget, ok_codes=(0, 1))
+
+
+def _render_rows(settings: Settings, nodes: int, path: Path, peak: float | None) -> Iterator[Row]:
+    if not settings.has_command("render"):
+        if "dot" in settings.stages:
+            yield _missing("argmap render --format dot (CLI)", "render")
+        if "layout" in settings.stages:
+            yield _missing("argmap render --format svg (CLI)", "render",
+                           _render_budget(nodes, peak))
+        return
+    folder = Path(tempfile.mkdtemp(prefix="argmap-bench-"))
+    try:
+        dot_row, dot_file = _render(settings, path, folder / "dot", "dot", settings.repeat)
+        if "dot" in settings.stages:
+            dot_row.budget = Budget(max_peak_mb=peak) if peak else None
+            yield dot_row
+        if "layout" in settings.stages:
+            yield from _layout_rows(settings, nodes, path, dot_file, folder, peak)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _render_budget(nodes: int, peak: float | None) -> Budget | None:
+    ratio = {1000: 1.5, BUDGET_SIZE: 1.1}.get(nodes)
+    return Budget(max_ratio=ratio, max_peak_mb=peak) if ratio or peak else None
+
+
+def _layout_rows(settings: Settings, nodes: int, path: Path, dot_file: Path | None,
+                 folder: Path, peak: float | None) -> Iterator[Row]:
+    budget = _render_budget(nodes, peak)
+    if nodes > settings.layout_max:
+        note = f"skipped: layout above {settings.layout_max:,} nodes (--layout-max)"
+        yield Row("floor: graphviz-pure -Tsvg (layout alone)", note=note)
+        yield Row("argmap render --format svg (CLI)", note=note)
+        return
+    if dot_file is None:
+        yield Row("floor: graphviz-pure -Tsvg (layout alone)", note="no DOT file to lay out")
+        return
+    # Layout takes seconds to minutes from 1,000 nodes up: one run is precise enough there.
+    runs = settings.repeat if nodes < 1000 else 1
+    floor = _row("floor: graphviz-pure -Tsvg (layout alone)",
+                 best_of(runs, [LAYOUT_ENGINE, "-Tsvg", dot_file, "-o", folder / "floor.svg"]))
+    yield floor
+    row, _ = _render(settings, path, folder / "svg", "svg", runs, floor)
+    row.budget = budget
+    yield row
+
+
+def _render(settings: Settings, path: Path, output: Path, fmt: str, runs: int,
+            floor: Row | None = None) -> tuple[Row, Path | None]:
+    """Run ``argmap render`` into ``output``; return its row and the file it wrote."""
+    output.mkdir(parents=True, exist_ok=True)
+    sample = best_of(runs, [*argmap_command(), "render", path, "-o", output, "--format", fmt])
+    row = _row(f"argmap render --format {fmt} (CLI)", sample, floor=floor)
+    written = sorted(output.rglob(f"*.{fmt}"), key=lambda file: file.stat().st_size)
+    if row.wall is not None and not written:
+        row.note = f"wrote no .{fmt} file under the output folder"
+    return row, written[-1] if written else None
+

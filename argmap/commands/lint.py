@@ -1,0 +1,105 @@
+"""``argmap lint``, ``argmap rules`` and ``argmap explain``: settings in, exit code out."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from argmap.commands.validate import BatchResult, collect_map_files
+from argmap.problems import ArgmapError, Level, Problem
+from argmap.read import DEFAULT_LIMITS, Limits
+
+
+@dataclass(frozen=True)
+class LintCommandSettings:
+    paths: Sequence[Path]
+    output_format: str = "auto"
+    strict: bool = False
+    quiet: bool = False
+    config_path: Path | None = None
+    allow_outside_paths: bool = False
+    jobs: int = 0
+    limits: Limits = DEFAULT_LIMITS
+
+
+def run_lint(settings: LintCommandSettings, out: TextIO = sys.stdout,
+             err: TextIO = sys.stderr) -> int:
+    """Lint every map under ``settings.paths``; exit 0 clean, 1 problems, 2 usage/unreadable."""
+    from argmap.lint.config import find_config, load_config
+    from argmap.lint.engine import LintSettings, lint_many
+    from argmap.lint.formats import LINT_FORMATS, choose_format
+
+    try:
+        config = load_config(settings.config_path or find_config(Path.cwd()))
+    except ArgmapError as error:
+        err.write(f"argmap: {error}\n")
+        return 2
+    result = BatchResult()
+    files = collect_map_files(settings.paths, result)
+    engine = LintSettings(config, settings.allow_outside_paths, settings.limits)
+    for outcome in lint_many(files, engine, settings.jobs):
+        result.checked += 1
+        result.invalid += not outcome.loaded
+        result.problems.extend(outcome.problems)
+        if outcome.unreadable:
+            result.unreadable.append(outcome.unreadable)
+    out.write(LINT_FORMATS[choose_format(settings.output_format, out)](result.problems))
+    for message in result.unreadable:
+        err.write(f"argmap: {message}\n")
+    if not settings.quiet:
+        err.write(summary(result))
+    return lint_exit_code(result, settings.strict)
+
+
+def lint_exit_code(result: BatchResult, strict: bool) -> int:
+    if result.unreadable:
+        return 2
+    failing = {Level.ERROR, Level.WARNING} if strict else {Level.ERROR}
+    return 1 if any(problem.level in failing for problem in result.problems) else 0
+
+
+def summary(result: BatchResult) -> str:
+    files = f"{result.checked} file{'s' if result.checked != 1 else ''}"
+    if result.checked == 0 and not result.unreadable:
+        return "no map files found\n"
+    if not result.problems:
+        return f"{files} linted: no problems\n"
+    counts = _count_levels(result.problems)
+    loads = f"; {result.invalid} did not load" if result.invalid else ""
+    return f"{files} linted: {counts}{loads}\n"
+
+
+def _count_levels(problems: Sequence[Problem]) -> str:
+    parts = []
+    for level in Level:
+        count = sum(1 for problem in problems if problem.level is level)
+        if count:
+            parts.append(f"{count} {level.value}{'s' if count != 1 else ''}")
+    return ", ".join(parts)
+
+
+def run_rules(output_format: str, out: TextIO = sys.stdout) -> int:
+    from argmap.lint.docs import rules_json, rules_markdown, rules_text
+    from argmap.lint.rule import all_rules
+
+    writers = {"text": rules_text, "json": rules_json, "markdown": rules_markdown}
+    out.write(writers[output_format](all_rules()))
+    return 0
+
+
+def run_explain(key: str, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    from argmap.lint.docs import explain
+    from argmap.lint.rule import find_rule, rule_keys
+
+    rule = find_rule(key)
+    if rule is None:
+        close = difflib.get_close_matches(key, rule_keys(), n=1, cutoff=0.6)
+        hint = f"; did you mean `{close[0]}`?" if close else ""
+        err.write(f"argmap: no rule is called `{key}`{hint} (`argmap rules` lists them)\n")
+        return 2
+    out.write(explain(rule))
+    return 0

@@ -1,0 +1,235 @@
+"""Lint configuration: ``.argmap.yaml`` or ``[tool.argmap]`` in ``pyproject.toml``.
+
+Both hold the same keys (see ``docs/lint.md``)::
+
+    likelihood-vocabulary: phia      # for maps that do not name one
+    allow-outside-paths: false       # read source texts outside the repository
+    lint:
+      jobs: 0                        # worker processes; 0 picks by the amount of work
+      rules:
+        AM125: off                   # a code or a name; off, error, warning or info
+        not-standalone:
+          level: info
+          pronouns: [he, she, they]
+
+The file is found in the current folder or the nearest one above it (stopping at the repository
+root); ``.argmap.yaml`` wins over ``pyproject.toml`` in the same folder. Anything unknown is an
+error that says where: a typo must not silently turn a rule's option back to its default.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from argmap.lint.rule import OptionValue, Rule, all_rules, find_rule, rule_keys
+from argmap.model.vocabulary import VOCABULARIES
+from argmap.problems import Level, UsageError
+from argmap.read import Loc, Positions, YamlError, parse_yaml, read_text
+
+YAML_NAME = ".argmap.yaml"
+PYPROJECT = "pyproject.toml"
+_TOP_KEYS = ("likelihood-vocabulary", "allow-outside-paths", "lint")
+_LINT_KEYS = ("jobs", "rules")
+_OFF = "off"
+
+
+class ConfigError(UsageError):
+    """The configuration file is wrong (exit code 2)."""
+
+
+@dataclass(frozen=True)
+class RuleSetting:
+    """A rule as configured: its level (None when off) and every option's value."""
+
+    level: Level | None
+    options: Mapping[str, OptionValue]
+
+
+@dataclass(frozen=True)
+class LintConfig:
+    source: str | None = None
+    vocabulary: str | None = None
+    allow_outside_paths: bool = False
+    jobs: int = 0
+    overrides: Mapping[str, RuleSetting] = field(default_factory=dict)
+
+    def setting(self, rule: Rule) -> RuleSetting:
+        return self.overrides.get(rule.code) or RuleSetting(rule.level, rule.options)
+
+    def enabled(self) -> list[tuple[Rule, RuleSetting]]:
+        pairs = [(rule, self.setting(rule)) for rule in all_rules()]
+        return [(rule, setting) for rule, setting in pairs if setting.level is not None]
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``.argmap.yaml`` or ``pyproject.toml`` with ``[tool.argmap]``."""
+    folder = start.resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / YAML_NAME).is_file():
+            return candidate / YAML_NAME
+        pyproject = candidate / PYPROJECT
+        if pyproject.is_file() and "tool" in _read_toml(pyproject) \
+                and "argmap" in _read_toml(pyproject)["tool"]:
+            return pyproject
+        if (candidate / ".git").exists():
+            return None
+    return None
+
+
+def load_config(path: Path | None) -> LintConfig:
+    """Read and check a configuration file; None gives the defaults."""
+    if path is None:
+        return LintConfig()
+    if path.suffix == ".toml":
+        table = _read_toml(path).get("tool", {}).get("argmap", {})
+        return parse_config(table, str(path), lambda loc: f"{path}: {_toml_key(loc)}")
+    data, positions = _read_yaml(path)
+    if data is None:
+        return LintConfig(source=str(path))
+
+    def where(loc: Loc) -> str:
+        line, column = positions.of_key(loc) if loc else (1, 1)
+        return f"{path}:{line}:{column}:"
+
+    return parse_config(data, str(path), where)
+
+
+def parse_config(data: Any, source: str, where: Callable[[Loc], str]) -> LintConfig:
+    table = _mapping(data, (), where)
+    _known_keys(table, _TOP_KEYS, (), where)
+    lint = _mapping(table.get("lint", {}), ("lint",), where)
+    _known_keys(lint, _LINT_KEYS, ("lint",), where)
+    vocabulary = table.get("likelihood-vocabulary")
+    if vocabulary is not None and vocabulary not in VOCABULARIES:
+        raise ConfigError(f"{where(('likelihood-vocabulary',))} likelihood-vocabulary must be "
+                          f"one of: {', '.join(VOCABULARIES)}; found `{vocabulary}`")
+    allow = table.get("allow-outside-paths", False)
+    jobs = lint.get("jobs", 0)
+    if not isinstance(allow, bool):
+        raise ConfigError(f"{where(('allow-outside-paths',))} allow-outside-paths must be "
+                          "true or false")
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0:
+        raise ConfigError(f"{where(('lint', 'jobs'))} jobs must be a whole number, 0 or more")
+    rules = _mapping(lint.get("rules", {}), ("lint", "rules"), where)
+    overrides = {}
+    for key, value in rules.items():
+        rule, setting = _rule_setting(str(key), value, ("lint", "rules", key), where)
+        overrides[rule.code] = setting
+    return LintConfig(source, vocabulary, allow, jobs, MappingProxyType(overrides))
+
+
+def _rule_setting(key: str, value: Any, loc: Loc, where: Callable[[Loc], str]
+                  ) -> tuple[Rule, RuleSetting]:
+    rule = find_rule(key)
+    if rule is None:
+        hint = _did_you_mean(key, rule_keys())
+        raise ConfigError(f"{where(loc)} no rule is called `{key}`{hint}")
+    if not isinstance(value, dict):
+        return rule, RuleSetting(_level(value, rule, loc, where), rule.options)
+    options = dict(rule.options)
+    level: Level | None = rule.level
+    for name, option_value in value.items():
+        if name == "level":
+            level = _level(option_value, rule, (*loc, name), where)
+        elif name in rule.options:
+            options[name] = _option(rule, name, option_value, (*loc, name), where)
+        else:
+            known = ", ".join(["level", *rule.options])
+            raise ConfigError(f"{where((*loc, name))} rule {rule.label} has no option `{name}`"
+                              f"{_did_you_mean(name, list(rule.options))} (its options: {known})")
+    return rule, RuleSetting(level, MappingProxyType(options))
+
+
+def _level(value: Any, rule: Rule, loc: Loc, where: Callable[[Loc], str]) -> Level | None:
+    if value is False or value == _OFF:
+        return None
+    if value in {member.value for member in Level}:
+        return Level(value)
+    raise ConfigError(f"{where(loc)} rule {rule.label}: the level must be off, error, warning or "
+                      f"info; found `{value}`")
+
+
+def _option(rule: Rule, name: str, value: Any, loc: Loc, where: Callable[[Loc], str]
+            ) -> OptionValue:
+    default = rule.options[name]
+    if isinstance(default, tuple):
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            return tuple(value)
+    elif isinstance(default, bool):
+        if isinstance(value, bool):
+            return value
+    elif isinstance(default, (int, float)):
+        if isinstance(value, (int, float)) and not isinstance(value, bool) \
+                and (isinstance(default, float) or isinstance(value, int)):
+            return value
+    elif isinstance(value, str):
+        return value
+    raise ConfigError(f"{where(loc)} rule {rule.label}: option `{name}` must be "
+                      f"{_type_name(default)}; found `{value}`")
+
+
+def _type_name(default: OptionValue) -> str:
+    if isinstance(default, tuple):
+        return "a list of strings"
+    if isinstance(default, bool):
+        return "true or false"
+    if isinstance(default, int):
+        return "a whole number"
+    return "a number" if isinstance(default, float) else "a string"
+
+
+def _mapping(value: Any, loc: Loc, where: Callable[[Loc], str]) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        name = ".".join(map(str, loc)) or "the configuration"
+        raise ConfigError(f"{where(loc)} {name} must be a mapping of keys to values")
+    return value
+
+
+def _known_keys(table: dict[str, Any], known: tuple[str, ...], loc: Loc,
+                where: Callable[[Loc], str]) -> None:
+    for key in table:
+        if key not in known:
+            raise ConfigError(f"{where((*loc, key))} unknown setting `{key}`"
+                              f"{_did_you_mean(str(key), list(known))} "
+                              f"(known: {', '.join(known)})")
+
+
+def _did_you_mean(word: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f"; did you mean `{close[0]}`?" if close else ""
+
+
+def _toml_key(loc: Loc) -> str:
+    return "[tool.argmap" + "".join(f".{part}" for part in loc) + "]"
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        try:
+            import tomli as tomllib
+        except ImportError:
+            raise ConfigError(f"{path}: reading TOML needs Python 3.11 or the `tomli` package; "
+                              f"use {YAML_NAME} instead") from None
+    try:
+        with path.open("rb") as stream:
+            return tomllib.load(stream)
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+
+
+def _read_yaml(path: Path) -> tuple[Any, Positions]:
+    try:
+        document = parse_yaml(read_text(path))
+    except YamlError as error:
+        raise ConfigError(f"{path}:{error.line}:{error.column}: {error.message}") from None
+    return document.data, document.positions

@@ -1,0 +1,130 @@
+"""Running the rules: one map (:func:`lint_loaded`), one file, or many files on all cores."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from argmap.analyse import ArgumentGraph
+from argmap.lint.config import LintConfig, RuleSetting
+from argmap.lint.context import MapContext, RuleContext
+from argmap.lint.rule import Finding, Rule
+from argmap.lint.sources import SourceReader
+from argmap.lint.suppression import apply_suppressions
+from argmap.model import LoadedMap, load_map
+from argmap.problems import ArgmapError, Level, MapInvalidError, Problem
+from argmap.read import DEFAULT_LIMITS, Limits
+
+# Below these, starting worker processes costs more than it saves (measured: docs/lint.md).
+PARALLEL_MIN_FILES = 8
+PARALLEL_MIN_BYTES = 2 * 1024 * 1024
+INTERNAL_ERROR = "AM199"
+
+
+@dataclass(frozen=True)
+class LintSettings:
+    config: LintConfig = field(default_factory=LintConfig)
+    allow_outside_paths: bool = False
+    limits: Limits = DEFAULT_LIMITS
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """One file's result: its problems, or why it could not be read at all."""
+
+    problems: tuple[Problem, ...] = ()
+    unreadable: str | None = None
+    loaded: bool = True
+
+
+def lint_loaded(loaded: LoadedMap, settings: LintSettings) -> list[Problem]:
+    """Every problem the enabled rules find in one valid map, suppressions applied."""
+    config = settings.config
+    allow = settings.allow_outside_paths or config.allow_outside_paths
+    reader = SourceReader(loaded, allow_outside=allow, limits=settings.limits)
+    shared = MapContext(loaded, ArgumentGraph.of(loaded.model), reader,
+                        effective_vocabulary(loaded, config))
+    enabled = config.enabled()
+    levels = {rule.code: setting.level for rule, setting in enabled}
+    found: list[tuple[Rule, Finding]] = []
+    problems: list[Problem] = []
+    for rule, setting in enabled:
+        if not rule.after_suppression:
+            _run(rule, setting, shared, found, problems)
+    kept, shared.unused_suppressions = apply_suppressions(
+        loaded.model, found, set(levels), shared.unchecked)
+    for rule, setting in enabled:
+        if rule.after_suppression:
+            _run(rule, setting, shared, kept, problems)
+    problems.extend(
+        loaded.problem(finding.loc, rule.code, finding.message, levels[rule.code] or rule.level,
+                       key=finding.key, rule=rule.name)
+        for rule, finding in kept
+    )
+    return sorted(problems)
+
+
+def _run(rule: Rule, setting: RuleSetting, shared: MapContext,
+         into: list[tuple[Rule, Finding]], problems: list[Problem]) -> None:
+    try:
+        into.extend((rule, finding) for finding in rule.check(RuleContext(shared, setting.options)))
+    except Exception as error:  # a bug in one rule must not hide the others' findings
+        problems.append(Problem(shared.loaded.display, 1, 1, INTERNAL_ERROR,
+                                f"internal error in rule {rule.label}: "
+                                f"{type(error).__name__}: {error}", Level.ERROR, "internal-error"))
+
+
+def effective_vocabulary(loaded: LoadedMap, config: LintConfig) -> str:
+    """The map's own choice, else the configured default, else ICD 203."""
+    info = loaded.model.map
+    if "likelihood_vocabulary" in info.model_fields_set:
+        return info.likelihood_vocabulary
+    return config.vocabulary or info.likelihood_vocabulary
+
+
+def lint_file(path: Path, settings: LintSettings) -> FileOutcome:
+    """Load and lint one file; a map that does not load yields its load problems."""
+    try:
+        loaded = load_map(path, settings.limits)
+    except MapInvalidError as error:
+        return FileOutcome(tuple(error.problems), loaded=False)
+    except ArgmapError as error:
+        return FileOutcome(unreadable=str(error), loaded=False)
+    return FileOutcome(tuple(lint_loaded(loaded, settings)))
+
+
+def lint_many(files: Sequence[Path], settings: LintSettings, jobs: int = 0) -> list[FileOutcome]:
+    """Lint files in order, in worker processes when there is enough work to pay for them."""
+    workers = worker_count(files, jobs or settings.config.jobs)
+    if workers <= 1:
+        return [lint_file(path, settings) for path in files]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_lint_file_job, files, [settings] * len(files),
+                             chunksize=max(1, len(files) // (workers * 4))))
+
+
+def _lint_file_job(path: Path, settings: LintSettings) -> FileOutcome:
+    return lint_file(path, settings)
+
+
+def worker_count(files: Sequence[Path], jobs: int) -> int:
+    """``jobs`` if given; otherwise every core, but only for enough files or bytes."""
+    cores = os.cpu_count() or 1
+    if jobs:
+        return max(1, min(jobs, len(files)))
+    if len(files) < 2 or cores < 2:
+        return 1
+    size = sum(_size(path) for path in files)
+    if len(files) >= PARALLEL_MIN_FILES or size >= PARALLEL_MIN_BYTES:
+        return min(cores, len(files))
+    return 1
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

@@ -1,0 +1,126 @@
+"""Comparing quotes with source texts: normalisation, search, offsets and the closest passage.
+
+A quote is *verbatim* when it equals a span of the source once both are normalised: runs of
+whitespace become one space and typographic quotes become straight ones (copying from a web page
+or a PDF changes exactly these). Nothing else is forgiven: case, spelling, punctuation and dashes
+must match, because a quote that was edited is no longer evidence of what the source says.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+_STRAIGHTEN = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"',
+})
+_WORD_RUN = re.compile(r"\S+")
+_SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+|\n\s*")
+SUGGESTION_CHARS = 160
+_ALIGNED_WINDOWS = 5
+
+
+def normalise(text: str) -> str:
+    """Straighten typographic quotes and collapse whitespace (one character maps to one)."""
+    return " ".join(text.translate(_STRAIGHTEN).split())
+
+
+@dataclass
+class NormalisedText:
+    """A source text and its normalised form, with a map from normalised to original offsets."""
+
+    original: str
+    normalised: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.normalised = normalise(self.original)
+
+    def find_all(self, needle: str, limit: int = 3) -> list[int]:
+        """Normalised offsets of up to ``limit`` occurrences of an already normalised needle."""
+        found: list[int] = []
+        start = self.normalised.find(needle)
+        while start >= 0 and len(found) < limit:
+            found.append(start)
+            start = self.normalised.find(needle, start + 1)
+        return found
+
+    def original_span(self, start: int, length: int) -> tuple[int, int]:
+        """Original ``(start, end)`` offsets of the normalised span ``[start, start + length)``."""
+        return self._to_original(start), self._to_original(start + length - 1) + 1
+
+    def normalised_slice(self, start: int, end: int) -> str:
+        return normalise(self.original[start:end])
+
+    def closest_passage(self, quote: str) -> tuple[str, float] | None:
+        """The passage most like ``quote`` and its difflib ratio (0-1); only called on failure.
+
+        Sentence windows about as long as the quote are ranked by shared words (cheap), and only
+        the best few are aligned with difflib (dear), so a long source stays fast.
+        """
+        words = set(quote.lower().split())
+        windows = self._windows(len(quote))
+        if not words or not windows:
+            return None
+        ranked = sorted(windows, key=lambda window: -len(words & set(window.lower().split())))
+        best: tuple[float, str] = (0.0, "")
+        for window in ranked[:_ALIGNED_WINDOWS]:
+            passage = _aligned_passage(quote, window)
+            matcher = difflib.SequenceMatcher(None, quote, passage, autojunk=False)
+            best = max(best, (matcher.ratio(), passage))
+        return (best[1], best[0]) if best[0] > 0 else None
+
+    def _windows(self, length: int) -> list[str]:
+        sentences = self._sentences
+        windows = []
+        for first in range(len(sentences)):
+            window = sentences[first]
+            for following in sentences[first + 1:]:
+                if len(window) >= length:
+                    break
+                window = f"{window} {following}"
+            windows.append(window)
+        return windows
+
+    @cached_property
+    def _sentences(self) -> list[str]:
+        pieces = _SENTENCE_END.split(self.original)
+        return [normalise(piece) for piece in pieces if piece.strip()]
+
+    @cached_property
+    def _anchors(self) -> tuple[list[int], list[int]]:
+        """Start of every non-space run in normalised and in original offsets."""
+        normalised_starts: list[int] = []
+        original_starts: list[int] = []
+        position = 0
+        for match in _WORD_RUN.finditer(self.original.translate(_STRAIGHTEN)):
+            normalised_starts.append(position)
+            original_starts.append(match.start())
+            position += match.end() - match.start() + 1
+        return normalised_starts, original_starts
+
+    def _to_original(self, index: int) -> int:
+        normalised_starts, original_starts = self._anchors
+        run = max(bisect.bisect_right(normalised_starts, index) - 1, 0)
+        return original_starts[run] + index - normalised_starts[run]
+
+
+def _aligned_passage(quote: str, window: str) -> str:
+    """The part of ``window`` that lines up with ``quote``, widened to whole words."""
+    matcher = difflib.SequenceMatcher(None, window, quote, autojunk=False)
+    block = matcher.find_longest_match(0, len(window), 0, len(quote))
+    start = max(block.a - block.b, 0)
+    end = min(start + len(quote), len(window))
+    while start > 0 and window[start - 1] != " ":
+        start -= 1
+    while end < len(window) and window[end] != " ":
+        end += 1
+    return window[start:end]
+
+
+def shorten(text: str, limit: int = SUGGESTION_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

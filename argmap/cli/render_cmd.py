@@ -1,0 +1,71 @@
+"""``argmap render``. Nothing here imports graphviz: that happens inside the command."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from argmap.cli.app import QuietOption, app
+
+
+class ImageFormat(str, Enum):
+    svg = "svg"
+    png = "png"
+    dot = "dot"
+
+
+class EngineChoice(str, Enum):
+    auto = "auto"
+    system = "system"
+    pure = "pure"
+
+
+@app.command()
+def render(
+    paths: Annotated[list[Path], typer.Argument(help="Map files or folders of maps.")],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Output file (one map) or folder; default: beside each map.",
+    )] = None,
+    formats: Annotated[list[ImageFormat] | None, typer.Option(
+        "--format", "-f", help="svg (default), png or dot; repeat for several from one layout.",
+    )] = None,
+    check: Annotated[bool, typer.Option(
+        "--check", help="Draw nothing; exit 1 if a diagram is missing or older than its map.",
+    )] = False,
+    focus: Annotated[str | None, typer.Option(
+        "--focus", metavar="ID", help="Draw only the neighbourhood of this element.",
+    )] = None,
+    depth: Annotated[int, typer.Option(
+        "--depth", "-k", min=0, help="Steps from --focus over support, attack and anchoring.",
+    )] = 2,
+    engine: Annotated[EngineChoice | None, typer.Option(
+        "--engine", help="Layout engine; default: $ARGMAP_ENGINE, else auto (system dot first).",
+    )] = None,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", min=1, metavar="SECONDS", help="Stop a layout that runs longer.",
+    )] = 300.0,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Lay out a map even past the size that takes minutes.",
+    )] = False,
+    legend: Annotated[bool, typer.Option("--legend/--no-legend", help="Draw the legend.")] = True,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Show the layout engine's warnings.",
+    )] = False,
+    quiet: QuietOption = False,
+) -> None:
+    """Draw maps as diagrams: evidence apart from assertion, every chain of reasoning visible.
+
+    Exit 0 on success, 1 when a map is invalid or --check finds a stale diagram, 2 for usage
+    errors, unreadable input, no layout engine, or a layout that failed or timed out.
+    """
+    from argmap.commands.render import RenderSettings, run_render
+
+    settings = RenderSettings(
+        paths=paths, output=output, formats=tuple(fmt.value for fmt in formats or ()),
+        check=check, engine=engine.value if engine else None, timeout=timeout, focus=focus,
+        depth=depth, legend=legend, force=force, quiet=quiet, verbose=verbose,
+    )
+    raise typer.Exit(run_render(settings))

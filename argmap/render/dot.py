@@ -1,0 +1,223 @@
+"""A map becomes DOT source, built with the ``graphviz`` package.
+
+Layout choices that keep big maps fast and readable (measured in ``docs/rendering.md``):
+
+* evidence flows upwards: ``rankdir=BT`` puts quotes at the bottom, the facts they anchor above
+  them, inferences and the judgments they reach higher up;
+* the evidence layer is a band of its own: quotes share the bottom rank (``rank=min``), so the eye
+  reads evidence below, assertion above. A quote that anchors a proposition high in the argument
+  (an author's judgment three inferences up) is left out of the band and sits just below what it
+  anchors instead: pulling it down would make a long edge, and long edges spanning many ranks are
+  what multiplies layout work. Its shape still marks it as evidence;
+* statements come in map order (YAML order is the order), so the same map gives the same DOT and a
+  small edit a small diff.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from graphviz import Digraph  # type: ignore[import-untyped]
+
+from argmap.analyse import ArgumentGraph, Basis
+from argmap.analyse.levels import support_levels
+from argmap.analyse.neighbourhood import neighbourhood
+from argmap.model.elements import ArgumentMap, Inference, Proposition, Quote
+from argmap.render import style
+from argmap.render.labels import Describer, html_label, small_row
+from argmap.render.legend import add_legend
+from argmap.render.text import html_text, safe_url, tooltip
+
+SVG_ID_PREFIX = "am-"
+# A quote joins the evidence band when what it anchors stands at most this many inferences up.
+BAND_REACH = 2
+FRONTIER_NOTE = "more links outside this view"
+
+
+@dataclass(frozen=True)
+class DrawOptions:
+    """What to draw: the whole map or the neighbourhood of ``focus``; with or without legend."""
+
+    focus: str | None = None
+    depth: int = 2
+    legend: bool = True
+
+    def describe(self) -> str:
+        """The options that change the drawing, as stamped into the output (see ``stamp``)."""
+        focus = f"focus={self.focus};depth={self.depth}" if self.focus else "whole"
+        return f"{focus};legend={int(self.legend)}"
+
+
+def svg_id(element_id: str) -> str:
+    """The SVG id of an element's node: its map id with a prefix Graphviz never uses itself."""
+    return SVG_ID_PREFIX + element_id
+
+
+class DotBuilder:
+    """Adds the nodes and edges of one map to a :class:`graphviz.Digraph`."""
+
+    def __init__(self, model: ArgumentMap, options: DrawOptions) -> None:
+        self.model = model
+        self.graph = ArgumentGraph.of(model)
+        self.describe = Describer(model)
+        self.frontier: Collection[str] = ()
+        self.keep: Collection[str] | None = None
+        if options.focus is not None:
+            area = neighbourhood(self.graph, options.focus, options.depth)
+            self.keep, self.frontier = area.members, area.frontier
+        self.edge_ids: set[str] = set()
+        self.nodes = 0
+        self.dot = Digraph(
+            name=model.map.id,
+            graph_attr={**style.GRAPH_ATTRIBUTES, "label": self._title(options)},
+            node_attr=style.NODE_ATTRIBUTES,
+            edge_attr=style.EDGE_ATTRIBUTES,
+        )
+
+    def kept(self, element_id: str) -> bool:
+        return self.keep is None or element_id in self.keep
+
+    def build(self) -> Digraph:
+        self._propositions()
+        self._inferences()
+        self._quotes()
+        self._questions()
+        self._anchors()
+        self._support()
+        self._attacks()
+        return self.dot
+
+    def _title(self, options: DrawOptions) -> str:
+        title = self.model.map.title
+        if options.focus is not None:
+            title += f" (around {options.focus}, {options.depth} steps)"
+        return f'<<FONT POINT-SIZE="16"><B>{html_text(title)}</B></FONT>>'
+
+    def _node(self, element_id: str, label: str, attributes: dict[str, str], tip: str,
+              extra: dict[str, str] | None = None, target: Digraph | None = None) -> None:
+        if element_id in self.frontier and label.startswith("<"):
+            label = label[:-1] + "<BR/>" + small_row(f"({FRONTIER_NOTE})", italic=True) + ">"
+        self.nodes += 1
+        (target or self.dot).node(element_id, label, _attributes={
+            **attributes, **(extra or {}), "id": svg_id(element_id), "tooltip": tooltip(tip)})
+
+    def _edge(self, tail: str, head: str, edge_style: style.EdgeStyle, tip: str,
+              name: str | None = None) -> None:
+        if not (self.kept(tail) and self.kept(head)):
+            return
+        base = svg_id(name or f"{tail}--{head}")
+        edge_id, count = base, 1
+        while edge_id in self.edge_ids:  # the same pair twice: keep ids unique and stable
+            count += 1
+            edge_id = f"{base}-{count}"
+        self.edge_ids.add(edge_id)
+        self.dot.edge(tail, head, _attributes={
+            **edge_style.attributes(), "id": edge_id, "tooltip": tooltip(tip)})
+
+    def _propositions(self) -> None:
+        basis = self.graph.basis
+        for proposition in self.model.propositions:
+            if self.kept(proposition.id):
+                self._proposition(proposition, basis.get(proposition.id, Basis.ASSERTION))
+
+    def _proposition(self, proposition: Proposition, basis: Basis) -> None:
+        attributes = style.PROPOSITIONS[proposition.kind].attributes()
+        flag = ""
+        if proposition.kind in style.FLAGGED_KINDS and basis is Basis.ASSERTION:
+            flag = style.NO_EVIDENCE_NOTE
+            attributes.update(style.NO_EVIDENCE_BORDER)
+            attributes["style"] += "," + style.NO_EVIDENCE_STYLE
+        elif proposition.kind == "author_judgment" and basis is Basis.ASSUMPTION:
+            flag = style.ON_ASSUMPTION_NOTE
+        self._node(proposition.id, self.describe.proposition_label(proposition, flag),
+                   attributes, self.describe.proposition_tooltip(proposition, basis))
+
+    def _inferences(self) -> None:
+        for inference in self.model.inferences:
+            if self.kept(inference.id):
+                self._node(inference.id, self.describe.inference_label(inference),
+                           _inference_attributes(inference),
+                           self.describe.inference_tooltip(inference))
+
+    def _quotes(self) -> None:
+        reach = self._anchor_levels()
+        in_band = [q for q in self.model.quotes
+                   if self.kept(q.id) and reach.get(q.id, 0) <= BAND_REACH]
+        if in_band:
+            with self.dot.subgraph(name="evidence_band") as band:
+                band.attr(rank="min")
+                self._quote_nodes(band, in_band)
+        self._quote_nodes(self.dot, [q for q in self.model.quotes
+                                     if self.kept(q.id) and reach.get(q.id, 0) > BAND_REACH])
+
+    def _quote_nodes(self, target: Digraph, quotes: list[Quote]) -> None:
+        for quote in quotes:
+            url = safe_url(self.describe.source_url(quote))
+            link = {"URL": url, "target": "_blank"} if url is not None else None
+            self._node(quote.id, self.describe.quote_label(quote), style.QUOTE.attributes(),
+                       self.describe.quote_tooltip(quote), link, target)
+
+    def _anchor_levels(self) -> dict[str, int]:
+        """For each quote, the highest level of the (drawn) propositions it anchors."""
+        levels = support_levels(self.graph)
+        reach: dict[str, int] = {}
+        for proposition in self.model.propositions:
+            if self.kept(proposition.id):
+                for quote in proposition.quotes:
+                    reach[quote] = max(reach.get(quote, 0), levels.get(proposition.id, 0))
+        return reach
+
+    def _questions(self) -> None:
+        for question in self.model.questions:
+            if self.kept(question.id):
+                self._node(question.id, self.describe.question_label(question),
+                           style.QUESTION.attributes(), question.text)
+
+    def _anchors(self) -> None:
+        for proposition in self.model.propositions:
+            for quote in proposition.quotes:
+                self._edge(quote, proposition.id, style.ANCHOR,
+                           f"{quote} {style.ANCHOR.verb} {proposition.id}")
+
+    def _support(self) -> None:
+        for inference in self.model.inferences:
+            for premise in inference.premises:
+                self._edge(premise, inference.id, style.PREMISE,
+                           f"{premise} {style.PREMISE.verb} {inference.id}")
+            self._edge(inference.id, inference.conclusion, style.CONCLUSION,
+                       f"{inference.id} {style.CONCLUSION.verb} {inference.conclusion}")
+
+    def _attacks(self) -> None:
+        for attack in self.model.attacks:
+            self._edge(attack.attacker, attack.target, style.ATTACKS[attack.kind],
+                       self.describe.attack_tooltip(attack), name=attack.id)
+        for question in self.model.questions:
+            for hypothesis in question.hypotheses:
+                self._edge(hypothesis, question.id, style.ANSWERS,
+                           f"{hypothesis} {style.ANSWERS.verb} {question.id}")
+
+
+def _inference_attributes(inference: Inference) -> dict[str, str]:
+    attributes = style.INFERENCE.attributes()
+    if inference.scheme is None:  # a bare joint: a small dot where the premises meet
+        attributes.update({"shape": "circle", "width": "0.14", "height": "0.14",
+                           "fixedsize": "true", "style": "filled", "fillcolor": "#333333"})
+    else:
+        attributes.update({"fontsize": "9", "margin": "0.05,0.02", "height": "0.2",
+                           "width": "0.2"})
+    return attributes
+
+
+def build_dot(model: ArgumentMap, options: DrawOptions | None = None) -> tuple[str, int]:
+    """The DOT source of a map (or of one neighbourhood in it), and how many map elements it
+    draws as nodes (the measure of layout cost)."""
+    options = options or DrawOptions()
+    builder = DotBuilder(model, options)
+    dot = builder.build()
+    if options.legend:
+        add_legend(dot)
+    return dot.source, builder.nodes
+
+
+__all__ = ["DrawOptions", "build_dot", "html_label", "svg_id"]

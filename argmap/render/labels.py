@@ -1,0 +1,179 @@
+"""What each node says: its HTML-like label (short, wrapped, sized by the engine) and its tooltip
+(verbatim, complete). All map text passes through :mod:`argmap.render.text` on the way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from argmap.analyse import Basis
+from argmap.model.elements import (
+    Actor,
+    ArgumentMap,
+    Attack,
+    Inference,
+    Proposition,
+    Question,
+    Quote,
+    Source,
+)
+from argmap.model.vocabulary import INFORMATION_CREDIBILITY, find_band
+from argmap.render import style
+from argmap.render.text import html_text, truncate, wrap
+
+MODE_WORDS = {"author": "in the author's voice", "direct": "quoted", "indirect": "reported"}
+BASIS_WORDS = {
+    Basis.EVIDENCE: "rests on evidence",
+    Basis.ASSUMPTION: "rests on at least one assumption",
+    Basis.ASSERTION: "rests on assertion alone",
+}
+
+
+def html_label(rows: Iterable[str]) -> str:
+    return "<" + "<BR/>".join(rows) + ">"
+
+
+def header_row(words: str, element_id: str) -> str:
+    return (f'<FONT POINT-SIZE="8" COLOR="{style.GREY}"><B>{html_text(words)}</B> '
+            f"{html_text(element_id)}</FONT>")
+
+
+def small_row(text: str, *, italic: bool = False) -> str:
+    body = html_text(text)
+    if italic:
+        body = f"<I>{body}</I>"
+    return f'<FONT POINT-SIZE="9" COLOR="{style.MUTED}">{body}</FONT>'
+
+
+def text_rows(text: str, width: int, lines: int) -> list[str]:
+    return [html_text(line) for line in wrap(text, width, lines)]
+
+
+class Describer:
+    """Labels and tooltips for the elements of one map."""
+
+    def __init__(self, model: ArgumentMap) -> None:
+        self.model = model
+        self.actors: dict[str, Actor] = {actor.id: actor for actor in model.actors}
+        self.sources: dict[str, Source] = {source.id: source for source in model.sources}
+        self.quotes: dict[str, Quote] = {quote.id: quote for quote in model.quotes}
+
+    def actor_name(self, actor_id: str | None) -> str:
+        actor = self.actors.get(actor_id or "")
+        return actor.name if actor is not None else (actor_id or "")
+
+    def claimants(self, proposition: Proposition) -> list[str]:
+        """Who claims an attributed claim: the speakers of its quotes, in map order, once each."""
+        names = (self.actor_name(self.quotes[q].speaker) for q in proposition.quotes
+                 if q in self.quotes)
+        return list(dict.fromkeys(names))
+
+    # --- quotes -------------------------------------------------------------------------------
+
+    def quote_label(self, quote: Quote) -> str:
+        speaker = self.actor_name(quote.speaker)
+        if quote.via:
+            speaker = f"{speaker} via {self.actor_name(quote.via)}"
+        header = (f'<FONT POINT-SIZE="9"><B>{html_text(truncate(speaker, 44))}</B></FONT>'
+                  f'<FONT POINT-SIZE="8" COLOR="{style.GREY}"> {MODE_WORDS[quote.mode]} '
+                  f"{html_text(quote.id)}</FONT>")
+        lines = wrap(quote.text, style.QUOTE_WIDTH, style.QUOTE_LINES)
+        lines[0], lines[-1] = '"' + lines[0], lines[-1] + '"'
+        body = [f"<I>{html_text(line)}</I>" for line in lines]
+        source = self.sources.get(quote.source)
+        title = source.title if source is not None else quote.source
+        return html_label([header, *body, small_row(truncate(title, 48))])
+
+    def quote_tooltip(self, quote: Quote) -> str:
+        lines = [quote.text, "", f"-- {self._actor_line(quote.speaker)}"]
+        if quote.via:
+            lines.append(f"via {self._actor_line(quote.via)}")
+        source = self.sources.get(quote.source)
+        if source is not None:
+            details = ", ".join(str(part) for part in (source.publisher, source.published) if part)
+            lines.append(f"Source: {source.title}" + (f" ({details})" if details else ""))
+            if source.url:
+                lines.append(source.url)
+        return "\n".join(lines)
+
+    def source_url(self, quote: Quote) -> str | None:
+        source = self.sources.get(quote.source)
+        return source.url if source is not None else None
+
+    def _actor_line(self, actor_id: str) -> str:
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            return actor_id
+        return ", ".join(part for part in (actor.name, actor.role, actor.affiliation) if part)
+
+    # --- propositions -------------------------------------------------------------------------
+
+    def proposition_label(self, proposition: Proposition, flag: str) -> str:
+        words = style.PROPOSITIONS[proposition.kind].header + (f" - {flag}" if flag else "")
+        rows = [header_row(words, proposition.id),
+                *text_rows(proposition.text, style.LABEL_WIDTH, style.LABEL_LINES)]
+        rows.extend(small_row(line) for line in self._qualifiers(proposition))
+        return html_label(rows)
+
+    def _qualifiers(self, proposition: Proposition) -> list[str]:
+        """The short facts under the text: likelihood, confidence, claimant, credibility."""
+        lines: list[str] = []
+        if proposition.likelihood is not None:
+            band = find_band(self.model.map.likelihood_vocabulary, proposition.likelihood.band)
+            words = f"{band.label} ({band.percent})" if band else proposition.likelihood.band
+            lines.append(f"likelihood: {words}")
+        if proposition.confidence is not None:
+            lines.append(f"confidence: {proposition.confidence}")
+        if proposition.kind == "attributed_claim":
+            names = self.claimants(proposition)
+            lines.append(truncate("claimed by: " + (", ".join(names) or "nobody quoted"), 48))
+        if proposition.credibility is not None:
+            meaning = INFORMATION_CREDIBILITY[proposition.credibility]
+            lines.append(f"credibility {proposition.credibility}: {meaning}")
+        return lines
+
+    def proposition_tooltip(self, proposition: Proposition, basis: Basis) -> str:
+        kind = proposition.kind.replace("_", " ")
+        lines = [proposition.text, "", f"{kind} {proposition.id}, {BASIS_WORDS[basis]}"]
+        if proposition.likelihood is not None and proposition.likelihood.phrase:
+            lines.append(f'in the text: "{proposition.likelihood.phrase}"')
+        if proposition.quotes:
+            lines.append("anchored in: " + ", ".join(proposition.quotes))
+        if proposition.if_wrong:
+            lines.append(f"if wrong: {proposition.if_wrong}")
+        if proposition.note:
+            lines.append(f"note: {proposition.note}")
+        return "\n".join(lines)
+
+    # --- inferences, attacks, questions ------------------------------------------------------
+
+    @staticmethod
+    def inference_label(inference: Inference) -> str:
+        if inference.scheme is None:
+            return ""
+        return html_label([html_text(inference.scheme.replace("_", " "))])
+
+    @staticmethod
+    def inference_tooltip(inference: Inference) -> str:
+        lines = [f"inference {inference.id}: {', '.join(inference.premises)} -> "
+                 f"{inference.conclusion}"]
+        if inference.scheme:
+            lines.append(f"scheme: {inference.scheme.replace('_', ' ')}")
+        if inference.warrant:
+            lines.append(f"warrant: {inference.warrant}")
+        lines.extend(f"[{question.status}] {question.question}"
+                     for question in inference.critical_questions)
+        if inference.note:
+            lines.append(f"note: {inference.note}")
+        return "\n".join(lines)
+
+    @staticmethod
+    def attack_tooltip(attack: Attack) -> str:
+        verb = style.ATTACKS[attack.kind].verb
+        line = f"{attack.attacker} {verb} {attack.target} ({attack.id})"
+        return f"{line}\nnote: {attack.note}" if attack.note else line
+
+    @staticmethod
+    def question_label(question: Question) -> str:
+        return html_label([header_row(style.QUESTION.header, question.id),
+                           *text_rows(question.text, style.LABEL_WIDTH, style.LABEL_LINES)])

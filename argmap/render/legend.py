@@ -1,0 +1,94 @@
+"""The legend: every look the diagram uses, drawn with the same styles and named in words.
+
+A cluster beside the map: two rows of sample nodes (each says what it is) above a row of sample
+edges (each arrow points at its meaning). Its node names start with ``_``, which no map id can
+(ids start with a letter or digit), so the legend can never collide with an element. No edge has a
+``label``: one edge label anywhere makes dot double the ranks of the *whole* graph.
+"""
+
+from __future__ import annotations
+
+from graphviz import Digraph  # type: ignore[import-untyped]
+
+from argmap.render import style
+from argmap.render.labels import header_row, html_label, small_row
+
+LEGEND_ID = "argmap-legend"
+_PROPOSITION = style.PROPOSITIONS
+
+# key, style, header words, explanation lines
+_SAMPLES: dict[str, tuple[style.NodeStyle, str, tuple[str, ...]]] = {
+    "quote": (style.QUOTE, "QUOTE", ("evidence: verbatim words,", "speaker and source")),
+    "fact": (_PROPOSITION["reported_fact"], "REPORTED FACT", ("reported as fact",)),
+    "claim": (_PROPOSITION["attributed_claim"], "CLAIM", ("what an actor claims,", "and who")),
+    "assumption": (_PROPOSITION["assumption"], "ASSUMPTION", ("taken as given",)),
+    "judgment": (_PROPOSITION["author_judgment"], "JUDGMENT",
+                 ("the author's, with", "likelihood and confidence")),
+    "hypothesis": (_PROPOSITION["hypothesis"], "HYPOTHESIS", ("one answer to a question",)),
+    "unsupported": (_PROPOSITION["author_judgment"], f"JUDGMENT - {style.NO_EVIDENCE_NOTE}",
+                    ("rests on assertion alone",)),
+}
+_ROWS = (("quote", "fact", "claim", "assumption"), ("judgment", "hypothesis", "unsupported"))
+_EDGES: tuple[tuple[style.EdgeStyle, str], ...] = (
+    (style.ANCHOR, "a quote anchors"),
+    (style.PREMISE, "premise of an inference"),
+    (style.CONCLUSION, "inference to conclusion"),
+    (style.ATTACKS["rebut"], "rebuts a conclusion"),
+    (style.ATTACKS["undermine"], "undermines a premise"),
+    (style.ATTACKS["undercut"], "undercuts an inference"),
+    (style.ANSWERS, "answers a question"),
+)
+
+
+def _name(key: str) -> str:
+    return f"_legend.{key}"
+
+
+def add_legend(dot: Digraph) -> None:
+    """Add the legend cluster to ``dot``."""
+    with dot.subgraph(name="cluster_legend") as legend:
+        legend.attr(label=html_label(["<B>Legend</B>"]), id=LEGEND_ID, style="rounded",
+                    color=style.GREY, fontsize="12", labelloc="b")
+        _sample_edges(legend)
+        below = _name("edge.0.head")
+        for row in _ROWS:
+            with legend.subgraph() as same_rank:
+                same_rank.attr(rank="same")
+                for key in row:
+                    _sample_node(same_rank, key)
+            legend.edge(below, _name(row[0]), style="invis")
+            below = _name(row[0])
+
+
+def _sample_node(legend: Digraph, key: str) -> None:
+    node_style, header, lines = _SAMPLES[key]
+    attributes = node_style.attributes()
+    if key == "unsupported":
+        attributes.update(style.NO_EVIDENCE_BORDER)
+        attributes["style"] += "," + style.NO_EVIDENCE_STYLE
+    rows = [header_row(header, ""), *(small_row(line) for line in lines)]
+    legend.node(_name(key), html_label(rows), _attributes={
+        **attributes, "id": f"{LEGEND_ID}-{key}", "tooltip": header.lower()})
+
+
+def _sample_edges(legend: Digraph) -> None:
+    """A short arrow per relation, pointing up at the words that name it."""
+    with legend.subgraph() as tails:
+        tails.attr(rank="same")
+        for number, (edge_style, _) in enumerate(_EDGES):
+            tails.node(_name(f"edge.{number}.tail"), "", shape="point", width="0.06",
+                       color=edge_style.color)
+    with legend.subgraph() as heads:
+        heads.attr(rank="same")
+        for number, (_, caption) in enumerate(_EDGES):
+            heads.node(_name(f"edge.{number}.head"), html_label([small_row(caption)]),
+                       shape="plaintext", height="0.2", margin="0.02,0")
+        heads.node(_name("inference"), html_label(["inference scheme"]), _attributes={
+            **style.INFERENCE.attributes(), "fontsize": "9", "margin": "0.05,0.02",
+            "height": "0.2", "width": "0.2", "id": f"{LEGEND_ID}-inference",
+            "tooltip": "an inference, labelled by its scheme"})
+    for number, (edge_style, caption) in enumerate(_EDGES):
+        tail, head = _name(f"edge.{number}.tail"), _name(f"edge.{number}.head")
+        legend.edge(tail, head, _attributes={
+            **edge_style.attributes(), "id": f"{LEGEND_ID}-{edge_style.verb.replace(' ', '-')}",
+            "tooltip": caption})

@@ -1,0 +1,77 @@
+"""The render stamp: a hash of everything a diagram is drawn from, embedded in the diagram.
+
+``argmap render --check`` recomputes the hash from the map and compares; it never runs the layout
+engine, so CI can check every committed diagram in a fraction of a second, and the verdict does not
+depend on which engine (or which version of it) drew the diagram.
+
+The hash covers the map's text, :data:`RENDERER_VERSION` (bumped whenever the drawing of the same
+map changes) and the drawing options (focus, depth, legend). Where it lives:
+
+* SVG: ``<metadata id="argmap-render">`` right after the ``<svg>`` start tag;
+* PNG: a ``tEXt`` chunk with keyword ``argmap-render`` right after ``IHDR``;
+* DOT: a first-line comment.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import struct
+import zlib
+from pathlib import Path
+
+RENDERER_VERSION = 1
+KEYWORD = "argmap-render"
+_STAMP = re.compile(rb"argmap-render renderer=(\d+) input-sha256=([0-9a-f]{64})")
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_SVG_START = re.compile(rb"<svg\b[^>]*>")
+_HEAD_BYTES = 8192
+
+
+def input_hash(map_text: str, options_description: str) -> str:
+    digest = hashlib.sha256()
+    digest.update(f"{KEYWORD} {RENDERER_VERSION}\n{options_description}\n".encode())
+    digest.update(map_text.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def stamp_text(digest: str) -> str:
+    return f"{KEYWORD} renderer={RENDERER_VERSION} input-sha256={digest}"
+
+
+def stamp(data: bytes, fmt: str, digest: str) -> bytes:
+    """``data`` (an engine's output in ``fmt``) with the stamp embedded."""
+    text = stamp_text(digest)
+    if fmt == "svg":
+        match = _SVG_START.search(data)
+        if match is None:
+            raise ValueError("engine output has no <svg> element")
+        element = f'\n<metadata id="{KEYWORD}">{text}</metadata>'.encode()
+        return data[: match.end()] + element + data[match.end():]
+    if fmt == "png":
+        return _png_with_text(data, KEYWORD, text.encode("ascii"))
+    if fmt == "dot":
+        return f"// {text}\n".encode() + data
+    raise ValueError(f"cannot stamp format {fmt!r}")
+
+
+def read_stamp(path: Path) -> str | None:
+    """The input hash stamped in a diagram file, or None (no file, no stamp, not ours)."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(_HEAD_BYTES)
+    except OSError:
+        return None
+    match = _STAMP.search(head)
+    return match.group(2).decode("ascii") if match else None
+
+
+def _png_with_text(png: bytes, keyword: str, text: bytes) -> bytes:
+    """Insert a tEXt chunk after IHDR (the first chunk: 8-byte signature + 25 bytes)."""
+    if not png.startswith(_PNG_SIGNATURE):
+        raise ValueError("engine output is not a PNG")
+    body = keyword.encode("latin-1") + b"\0" + text
+    chunk = struct.pack(">I", len(body)) + b"tEXt" + body
+    chunk += struct.pack(">I", zlib.crc32(b"tEXt" + body) & 0xFFFFFFFF)
+    after_header = len(_PNG_SIGNATURE) + 25
+    return png[:after_header] + chunk + png[after_header:]

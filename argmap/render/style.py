@@ -1,0 +1,101 @@
+"""The visual grammar: how each kind of element and relation looks. One table, used by the
+diagram, the legend and the documentation alike, so they cannot disagree.
+
+Meaning is carried by **shape, border and line style**; colour only reinforces it, from the
+Okabe-Ito palette (distinguishable with the common colour-vision deficiencies). Fills are light
+tints so black text stays readable; borders carry the full hue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Okabe & Ito, "Color Universal Design" (2008): the eight colours, and light tints for fills.
+BLUE, ORANGE, GREEN, YELLOW = "#0072B2", "#E69F00", "#009E73", "#B5A800"
+VERMILLION, PURPLE, GREY = "#D55E00", "#A8527F", "#595959"
+MUTED = "#666666"
+FONT = "Helvetica"
+
+
+@dataclass(frozen=True)
+class NodeStyle:
+    """How one kind of node is drawn; ``header`` is the word every such node shows on top."""
+
+    header: str
+    shape: str
+    style: str
+    fill: str
+    border: str
+    peripheries: int = 1
+    penwidth: float = 1.0
+
+    def attributes(self) -> dict[str, str]:
+        attributes = {
+            "shape": self.shape, "style": self.style, "fillcolor": self.fill,
+            "color": self.border, "penwidth": f"{self.penwidth:g}",
+        }
+        if self.peripheries != 1:
+            attributes["peripheries"] = str(self.peripheries)
+        return attributes
+
+
+QUOTE = NodeStyle("QUOTE", "note", "filled", "#EDEDED", GREY)
+PROPOSITIONS: dict[str, NodeStyle] = {
+    "reported_fact": NodeStyle("REPORTED FACT", "box", "filled", "#D2E6F5", BLUE),
+    "attributed_claim": NodeStyle("CLAIM", "box", "rounded,filled", "#FAE6BF", ORANGE),
+    "author_judgment": NodeStyle("JUDGMENT", "box", "filled", "#F3E0EC", PURPLE, peripheries=2),
+    "assumption": NodeStyle("ASSUMPTION", "box", "diagonals,filled", "#FBF6C4", YELLOW),
+    "hypothesis": NodeStyle("HYPOTHESIS", "cds", "filled", "#CDEBE1", GREEN),
+}
+INFERENCE = NodeStyle("INFERENCE", "box", "rounded,filled", "#FFFFFF", "#333333")
+QUESTION = NodeStyle("QUESTION", "tab", "filled", "#FFFFFF", GREY)
+
+# A proposition that should rest on evidence but rests on assertion alone: the border says so.
+NO_EVIDENCE_BORDER = {"color": VERMILLION, "penwidth": "2.5"}
+NO_EVIDENCE_STYLE = "dashed"
+NO_EVIDENCE_NOTE = "NO EVIDENCE"
+ON_ASSUMPTION_NOTE = "RESTS ON AN ASSUMPTION"
+FLAGGED_KINDS = frozenset({"reported_fact", "attributed_claim", "author_judgment"})
+
+
+@dataclass(frozen=True)
+class EdgeStyle:
+    """How one relation is drawn, and the verb the legend and tooltips use for it."""
+
+    verb: str
+    style: str
+    color: str
+    arrowhead: str
+    penwidth: float = 1.2
+
+    def attributes(self) -> dict[str, str]:
+        return {
+            "style": self.style, "color": self.color, "arrowhead": self.arrowhead,
+            "penwidth": f"{self.penwidth:g}",
+        }
+
+
+ANCHOR = EdgeStyle("anchors", "solid", "#8C8C8C", "dot", penwidth=1.0)
+PREMISE = EdgeStyle("is a premise of", "solid", "#333333", "none")
+CONCLUSION = EdgeStyle("concludes", "solid", "#333333", "normal")
+ATTACKS: dict[str, EdgeStyle] = {
+    "rebut": EdgeStyle("rebuts", "solid", VERMILLION, "tee", penwidth=2.2),
+    "undermine": EdgeStyle("undermines", "dashed", PURPLE, "tee", penwidth=2.2),
+    "undercut": EdgeStyle("undercuts", "dotted", ORANGE, "tee", penwidth=2.6),
+}
+ANSWERS = EdgeStyle("answers", "solid", "#B3B3B3", "none", penwidth=1.0)
+
+# Layout: evidence at the bottom, conclusions on top, plain splines (orthogonal routing is slow and
+# unreadable on these graphs). ``nslimit``/``mclimit`` bound network-simplex and crossing-
+# minimisation passes, which dominate layout time on maps of thousands of nodes.
+GRAPH_ATTRIBUTES = {
+    "rankdir": "BT", "newrank": "true", "splines": "spline", "nodesep": "0.25",
+    "ranksep": "0.45", "fontname": FONT, "fontsize": "12", "labelloc": "t",
+    "outputorder": "edgesfirst", "bgcolor": "white",
+}
+NODE_ATTRIBUTES = {"fontname": FONT, "fontsize": "11", "margin": "0.12,0.06"}
+EDGE_ATTRIBUTES = {"fontname": FONT, "fontsize": "9", "arrowsize": "0.7"}
+LABEL_WIDTH = 36
+QUOTE_WIDTH = 40
+LABEL_LINES = 8
+QUOTE_LINES = 4

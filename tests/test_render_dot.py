@@ -1,0 +1,239 @@
+"""The DOT source: the look of each kind, edge styles, ids, the evidence band, determinism."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from argmap.model import LoadedMap, load_map, load_map_text
+from argmap.render import style
+from argmap.render.dot import BAND_REACH, DrawOptions, build_dot
+
+MAPS = Path(__file__).parent / "render"
+_TOKEN = re.compile(r'\s*(?:(?P<quoted>"(?:[^"\\]|\\.)*")|(?P<bare>[^\s=\[\]<>"]+)|(?P<other>.))',
+                    re.S)
+
+
+@dataclass
+class Statement:
+    """One node or edge statement of the DOT, with its attributes as DOT wrote them."""
+
+    names: tuple[str, ...]
+    attributes: dict[str, str] = field(default_factory=dict)
+
+
+def _html(text: str, start: int) -> tuple[str, int]:
+    """The HTML string starting at ``text[start] == "<"``, up to its balancing ``>``."""
+    depth, index = 0, start
+    while True:
+        depth += {"<": 1, ">": -1}.get(text[index], 0)
+        index += 1
+        if depth == 0:
+            return text[start:index], index
+
+
+def _value(text: str, index: int) -> tuple[str, int]:
+    if text[index] == "<":
+        return _html(text, index)
+    match = _TOKEN.match(text, index)
+    assert match is not None
+    raw = match.group("quoted") or match.group("bare") or ""
+    value = raw[1:-1].replace('\\"', '"') if raw.startswith('"') else raw
+    return value, match.end()
+
+
+def parse_statement(line: str) -> Statement | None:
+    """Parse a ``"a" -> "b" [k=v ...]`` or ``"a" [k=v ...]`` line as the graphviz package writes."""
+    head, bracket, rest = line.strip().partition(" [")
+    if not bracket:
+        return None
+    names = tuple(part.strip().strip('"') for part in head.split(" -> "))
+    statement, index, text = Statement(names), 0, rest[:-1]
+    while index < len(text):
+        match = re.compile(r"\s*([A-Za-z]+)=").match(text, index)
+        if match is None:
+            break
+        value, index = _value(text, match.end())
+        statement.attributes[match.group(1)] = value
+    return statement
+
+
+def statements(source: str) -> tuple[dict[str, Statement], list[Statement]]:
+    nodes: dict[str, Statement] = {}
+    edges: list[Statement] = []
+    for line in source.splitlines():
+        if line.lstrip().startswith(("graph [", "node [", "edge [")):
+            continue
+        parsed = parse_statement(line)
+        if parsed is None:
+            continue
+        if len(parsed.names) == 2:
+            edges.append(parsed)
+        else:
+            nodes[parsed.names[0]] = parsed
+    return nodes, edges
+
+
+@pytest.fixture(scope="module")
+def all_kinds() -> LoadedMap:
+    return load_map(MAPS / "all-kinds.yaml")
+
+
+@pytest.fixture(scope="module")
+def drawn(all_kinds: LoadedMap) -> tuple[dict[str, Statement], list[Statement]]:
+    source, _ = build_dot(all_kinds.model, DrawOptions(legend=False))
+    return statements(source)
+
+
+@pytest.mark.parametrize(("element", "kind"), [
+    ("no-record", "reported_fact"), ("cable-claim", "attributed_claim"),
+    ("cable-snapped", "author_judgment"), ("records-complete", "assumption"),
+    ("sabotage", "hypothesis"),
+])
+def test_each_proposition_kind_has_its_shape_style_and_header(drawn, element, kind):
+    nodes, _ = drawn
+    expected = style.PROPOSITIONS[kind]
+    attributes = nodes[element].attributes
+    assert attributes["shape"] == expected.shape
+    assert attributes["style"] == expected.style
+    assert attributes["color"] == expected.border
+    assert attributes.get("peripheries", "1") == str(expected.peripheries)
+    assert f"<B>{expected.header}</B>" in attributes["label"]
+
+
+def test_the_five_kinds_differ_without_colour():
+    looks = {(s.shape, s.style, s.peripheries) for s in style.PROPOSITIONS.values()}
+    assert len(looks) == len(style.PROPOSITIONS)
+    assert (style.QUOTE.shape, style.QUOTE.style) not in {(s.shape, s.style) for s in
+                                                         style.PROPOSITIONS.values()}
+
+
+def test_a_judgment_on_no_evidence_is_flagged_by_border_and_words(drawn):
+    nodes, _ = drawn
+    flagged = nodes["bare-opinion"].attributes
+    assert "dashed" in flagged["style"]
+    assert flagged["color"] == style.VERMILLION
+    assert style.NO_EVIDENCE_NOTE in flagged["label"]
+    supported = nodes["cable-snapped"].attributes
+    assert "dashed" not in supported["style"]
+    assert style.NO_EVIDENCE_NOTE not in supported["label"]
+    assert style.ON_ASSUMPTION_NOTE in nodes["maintenance-skipped"].attributes["label"]
+
+
+def test_judgments_show_likelihood_and_confidence_and_claims_their_claimant(drawn):
+    nodes, _ = drawn
+    judgment = nodes["cable-snapped"].attributes["label"]
+    assert "likelihood: very likely (80-95%)" in judgment
+    assert "confidence: moderate" in judgment
+    assert "claimed by: The port operator" in nodes["inspection-claim"].attributes["label"]
+
+
+def test_quotes_show_speaker_source_and_keep_verbatim_text_in_the_tooltip(drawn, all_kinds):
+    nodes, _ = drawn
+    quote = nodes["q-cable"].attributes
+    assert quote["shape"] == style.QUOTE.shape
+    assert "Harbour officials via The Gazette's reporter" in quote["label"]
+    assert "Crane collapse at the harbour" in quote["label"]
+    verbatim = all_kinds.index.quote("q-cable").text
+    assert quote["tooltip"].startswith(verbatim)  # typographic quotes kept in the tooltip
+    assert "“" not in quote["label"]  # ...and made ASCII in the label the engine measures
+    assert quote["URL"] == "https://example.org/harbour?a=1&b=2"
+
+
+def test_inferences_are_small_nodes_labelled_by_scheme(drawn):
+    nodes, _ = drawn
+    assert nodes["officials-know"].attributes["label"] == "<position to know>"
+    bare = nodes["skipped"].attributes
+    assert bare["shape"] == "circle" and bare["label"] == ""
+
+
+EDGE_CASES = [
+    (("q-records", "no-record"), style.ANCHOR),
+    (("cable-claim", "officials-know"), style.PREMISE),
+    (("officials-know", "cable-snapped"), style.CONCLUSION),
+    (("no-record", "inspection-claim"), style.ATTACKS["rebut"]),
+    (("sabotage", "cable-claim"), style.ATTACKS["undermine"]),
+    (("bare-opinion", "skipped"), style.ATTACKS["undercut"]),
+    (("wear", "why-cable"), style.ANSWERS),
+]
+
+
+@pytest.mark.parametrize(("ends", "expected"), EDGE_CASES)
+def test_each_relation_has_its_edge_style(drawn, ends, expected):
+    _, edges = drawn
+    (edge,) = [e for e in edges if e.names == ends]
+    assert {key: edge.attributes[key] for key in expected.attributes()} == expected.attributes()
+
+
+def test_support_and_the_three_attacks_differ_without_colour():
+    looks = {(s.style, s.arrowhead) for s in (style.CONCLUSION, *style.ATTACKS.values())}
+    assert len(looks) == 4
+
+
+def test_every_node_and_edge_has_a_stable_id_from_its_map_id(drawn, all_kinds):
+    nodes, edges = drawn
+    for name, node in nodes.items():
+        assert node.attributes["id"] == f"am-{name}"
+    ids = [edge.attributes["id"] for edge in edges]
+    assert len(ids) == len(set(ids))
+    assert "am-records-rebut" in ids  # an attack's edge carries the attack's id
+    drawn_ids = {e.id for s in ("quotes", "propositions", "inferences", "questions")
+                 for e in getattr(all_kinds.model, s)}
+    assert set(nodes) == drawn_ids
+
+
+def test_quotes_share_the_evidence_band_unless_they_anchor_high_up(all_kinds):
+    source, _ = build_dot(all_kinds.model, DrawOptions(legend=False))
+    band = source.split("subgraph evidence_band {", 1)[1].split("}", 1)[0]
+    assert "rank=min" in band
+    for quote in ("q-cable", "q-inspection", "q-records"):
+        assert f'"{quote}" [' in band
+    # q-top anchors a judgment four inferences up: a band would make a long edge.
+    assert BAND_REACH < 4
+    assert '"q-top" [' not in band and '"q-top" [' in source
+
+
+def test_same_map_same_dot_and_a_small_edit_a_small_diff(all_kinds):
+    first, _ = build_dot(all_kinds.model)
+    again, _ = build_dot(load_map(MAPS / "all-kinds.yaml").model)
+    assert first == again
+    edited_text = all_kinds.text.replace("The cable wore out.", "The cable simply wore out.")
+    edited, _ = build_dot(load_map_text(edited_text, MAPS / "all-kinds.yaml").model)
+    changed = set(first.splitlines()) ^ set(edited.splitlines())
+    assert len(changed) == 2
+    assert all(parse_statement(line).names == ("wear",) for line in changed)
+
+
+def test_statements_follow_map_order(all_kinds):
+    nodes, _ = statements(build_dot(all_kinds.model, DrawOptions(legend=False))[0])
+    propositions = [name for name in nodes if all_kinds.index.proposition(name)]
+    assert propositions == [p.id for p in all_kinds.model.propositions]
+
+
+def test_no_orthogonal_routing_and_no_edge_labels(all_kinds):
+    source, _ = build_dot(all_kinds.model)
+    assert "ortho" not in source
+    assert not any(e.attributes.get("label") for e in statements(source)[1])
+
+
+def test_the_legend_names_every_look(all_kinds):
+    source, _ = build_dot(all_kinds.model)
+    assert "subgraph cluster_legend" in source
+    for node_style in style.PROPOSITIONS.values():
+        assert f"<B>{node_style.header}</B>" in source.split("cluster_legend", 1)[1]
+    for verb in ("rebuts", "undermines", "undercuts", "anchors"):
+        assert verb in source.split("cluster_legend", 1)[1]
+    assert "cluster_legend" not in build_dot(all_kinds.model, DrawOptions(legend=False))[0]
+
+
+def test_focus_draws_the_neighbourhood_and_marks_the_cut(all_kinds):
+    source, count = build_dot(all_kinds.model, DrawOptions("cable-snapped", 1, legend=False))
+    nodes, edges = statements(source)
+    assert set(nodes) == {"cable-snapped", "officials-know", "skipped"}
+    assert count == 3
+    assert all(set(edge.names) <= set(nodes) for edge in edges)
+    assert "more links outside this view" in nodes["officials-know"].attributes["label"]
+    assert "(around cable-snapped, 1 steps)" in source

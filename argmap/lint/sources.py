@@ -61,7 +61,7 @@ class SourceReader:
 
     def _read(self, source: Source) -> SourceText | SourceFailure:
         path = self.loaded.source_path(source)
-        refusal = None if self.allow_outside else self._outside_refusal(path)
+        refusal = None if self.allow_outside else self._outside_refusal(source, path)
         if refusal is not None:
             return SourceFailure(refusal)
         if not path.exists():
@@ -76,13 +76,13 @@ class SourceReader:
             return SourceFailure(f"source text `{source.path}`{where}: {error.message}")
         return SourceText(path, hashlib.sha256(data).hexdigest(), NormalisedText(text))
 
-    def _outside_refusal(self, path: Path) -> str | None:
+    def _outside_refusal(self, source: Source, path: Path) -> str | None:
         if self._root is None:
             self._root = repository_root(self.loaded.path.parent)
         if path.resolve().is_relative_to(self._root):
             return None
-        return (f"source text {path} is outside the repository ({self._root}); refused "
-                "(use --allow-outside-paths to read it anyway)")
+        return (f"source text `{source.path}` is outside the repository ({self._root}); "
+                "refused (use --allow-outside-paths to read it anyway)")
 
 
 def repository_root(start: Path) -> Path:

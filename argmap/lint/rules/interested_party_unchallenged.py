@@ -3,7 +3,8 @@
 When a premise of an inference is anchored in quotes spoken by an actor marked `interested: true`
 (someone with a stake in being believed), the inference must address bias: a critical question
 with `topic: bias` whose `status` is `answered` or `failed`, or an `undercut` attack on the
-inference. An `open` bias question does not count.
+inference. An `open` bias question does not count. Option `topics` (default `[bias]`) lists the
+critical-question topics that count as addressing bias.
 
 **Why:** Walton's critical questions for testimony ask first whether the witness is biased.
 Officials denying their side's involvement, or a party claiming credit, are the classic case.

@@ -7,6 +7,8 @@ reasoning under it hold up, which is separate from how likely the judgment is.
 low confidence" and "likely, with high confidence" call for different decisions; without a
 confidence the reader cannot tell which was meant.
 
+Option `hypotheses` (default false): also require a confidence on every `hypothesis`.
+
 **Anti-pattern**
 
 ```yaml

@@ -51,7 +51,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         match = _FIRST_WORD.match(proposition.text)
         if match is None:
             continue
-        word = match.group(1)
+        word = match.group(1).split("'")[0]  # "Their'" and "It's" start with "Their", "It"
         if word.lower() not in pronouns:
             continue
         if word.lower() == "it" and _IMPERSONAL_IT.match(proposition.text, match.start(1)):

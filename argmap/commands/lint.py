@@ -78,7 +78,8 @@ def _count_levels(problems: Sequence[Problem]) -> str:
     for level in Level:
         count = sum(1 for problem in problems if problem.level is level)
         if count:
-            parts.append(f"{count} {level.value}{'s' if count != 1 else ''}")
+            plural = "s" if count != 1 and level is not Level.INFO else ""
+            parts.append(f"{count} {level.value}{plural}")
     return ", ".join(parts)
 
 

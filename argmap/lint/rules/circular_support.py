@@ -1,8 +1,8 @@
 """Circular support: propositions that, through inferences, support themselves.
 
 Following inferences from premises to conclusions must never lead back to where it started. The
-message shows the circle; it points at the inference that closes it (the one concluding the
-circle's first proposition in map order).
+message shows the circle; it points at the inference that closes it: the circle's last
+inference in map order.
 
 **Why:** a circle adds no evidence. "A because B, B because A" makes both look supported while
 neither is.
@@ -33,33 +33,33 @@ OPTIONS: dict[str, object] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    order = {proposition.id: number for number, proposition in enumerate(ctx.model.propositions)}
+    order = {inference.id: number for number, inference in enumerate(ctx.model.inferences)}
     for component in ctx.graph.support_cycles:
         members = set(component)
-        start = min(component, key=lambda member: order.get(member, len(order)))
-        path = _circle(ctx, start, members)
-        closing = next(inference for inference in ctx.graph.supported_by[start]
-                       if path[-2] in inference.premises)
+        on_circle = [(inference, premise) for member in component
+                     for inference in ctx.graph.supported_by.get(member, ())
+                     for premise in inference.premises if premise in members]
+        closing, premise = max(on_circle, key=lambda pair: order[pair[0].id])
+        path = [*_path(ctx, closing.conclusion, premise, members), closing.conclusion]
         yield ctx.at(closing.id, "conclusion",
                      message="support is circular: " + " -> ".join(f"`{p}`" for p in path))
 
 
-def _circle(ctx: RuleContext, start: str, members: set[str]) -> list[str]:
-    """A shortest path from ``start`` back to itself inside the strongly connected ``members``."""
-    came_from: dict[str, str] = {}
+def _path(ctx: RuleContext, start: str, goal: str, members: set[str]) -> list[str]:
+    """A shortest support path from ``start`` to ``goal`` inside the strongly connected
+    ``members`` (one exists: that is what strongly connected means)."""
+    came_from: dict[str, str] = {start: start}
     frontier = [start]
-    while frontier:
+    while goal not in came_from and frontier:
         following = []
         for node in frontier:
             for inference in ctx.graph.premise_of.get(node, ()):
                 successor = inference.conclusion
-                if successor == start:
-                    path = [node]
-                    while path[-1] != start:
-                        path.append(came_from[path[-1]])
-                    return [*reversed(path), start]
                 if successor in members and successor not in came_from:
                     came_from[successor] = node
                     following.append(successor)
         frontier = following
-    return [start, start]
+    path = [goal]
+    while path[-1] != start:
+        path.append(came_from[path[-1]])
+    return path[::-1]

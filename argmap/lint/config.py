@@ -72,14 +72,18 @@ def find_config(start: Path) -> Path | None:
     folder = start.resolve()
     for candidate in (folder, *folder.parents):
         if (candidate / YAML_NAME).is_file():
-            return candidate / YAML_NAME
+            return _shown(candidate / YAML_NAME, folder)
         pyproject = candidate / PYPROJECT
-        if pyproject.is_file() and "tool" in _read_toml(pyproject) \
-                and "argmap" in _read_toml(pyproject)["tool"]:
-            return pyproject
+        if pyproject.is_file() and "argmap" in _read_toml(pyproject).get("tool", {}):
+            return _shown(pyproject, folder)
         if (candidate / ".git").exists():
             return None
     return None
+
+
+def _shown(path: Path, folder: Path) -> Path:
+    """``path`` relative to the folder the search started in, when it is below it."""
+    return path.relative_to(folder) if path.is_relative_to(folder) else path
 
 
 def load_config(path: Path | None) -> LintConfig:

@@ -189,9 +189,9 @@ def test_quotes_share_the_evidence_band_unless_they_anchor_high_up(all_kinds):
     source, _ = build_dot(all_kinds.model, DrawOptions(legend=False))
     band = source.split("subgraph evidence_band {", 1)[1].split("}", 1)[0]
     assert "rank=min" in band
-    for quote in ("q-cable", "q-inspection", "q-records"):
+    for quote in ("q-cable", "q-inspection", "q-records"):  # behind the ground floor
         assert f'"{quote}" [' in band
-    # q-top anchors a judgment four inferences up: a band would make a long edge.
+    # q-top anchors a judgment four inferences up: in the band it would make a long edge.
     assert BAND_REACH < 4
     assert '"q-top" [' not in band and '"q-top" [' in source
 

@@ -111,8 +111,10 @@ def resolve_formats(settings: RenderSettings) -> tuple[str, ...]:
 
 
 def is_folder(output: Path, *, several: bool) -> bool:
-    """``-o`` names a folder when it is one, ends with a slash, or several maps are rendered."""
-    return several or output.is_dir() or str(output).endswith(("/", "\\"))
+    """``-o`` names a folder when it is one, ends with a slash, has no suffix (``-o docs``), or
+    several maps are rendered; otherwise it names the file (``-o docs/map.svg``)."""
+    return (several or output.is_dir() or not output.suffix
+            or str(output).endswith(("/", "\\")))
 
 
 def output_targets(map_path: Path, settings: RenderSettings, formats: tuple[str, ...],

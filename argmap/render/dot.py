@@ -4,11 +4,12 @@ Layout choices that keep big maps fast and readable (measured in ``docs/renderin
 
 * evidence flows upwards: ``rankdir=BT`` puts quotes at the bottom, the facts they anchor above
   them, inferences and the judgments they reach higher up;
-* the evidence layer is a band of its own: quotes share the bottom rank (``rank=min``), so the eye
-  reads evidence below, assertion above. A quote that anchors a proposition high in the argument
-  (an author's judgment three inferences up) is left out of the band and sits just below what it
-  anchors instead: pulling it down would make a long edge, and long edges spanning many ranks are
-  what multiplies layout work. Its shape still marks it as evidence;
+* the evidence layer is a band of its own: the quotes behind the argument's ground floor (facts and
+  claims no inference concludes) share the bottom rank (``rank=min``), so the eye reads evidence
+  below, assertion above. A quote that anchors a proposition higher up (typically the author's own
+  words behind a judgment) sits just below what it anchors instead: pulling it down into the band
+  would make a long edge, long edges spanning many ranks are what multiplies layout work, and on
+  the seed map they made the diagram half as wide again. Its shape still marks it as evidence;
 * statements come in map order (YAML order is the order), so the same map gives the same DOT and a
   small edit a small diff.
 """
@@ -31,7 +32,7 @@ from argmap.render.text import html_text, safe_url, tooltip
 
 SVG_ID_PREFIX = "am-"
 # A quote joins the evidence band when what it anchors stands at most this many inferences up.
-BAND_REACH = 2
+BAND_REACH = 0
 FRONTIER_NOTE = "more links outside this view"
 
 

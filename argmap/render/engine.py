@@ -84,7 +84,7 @@ def find_engine(option: str | None = None) -> Engine:
         return Engine("system", system)
     if choice in ("auto", "pure") and pure:
         return Engine("pure", pure)
-    wanted = {"auto": "a layout engine", "system": "system Graphviz (`dot`)",
+    wanted = {"auto": "layout engine", "system": "system Graphviz (`dot`)",
               "pure": "graphviz-pure"}[choice]
     raise EngineError(f"no {wanted} found: install Graphviz so that `dot` is on PATH, or "
                       f"`pip install graphviz-pure` (argmap's own dependency); "

@@ -21,7 +21,7 @@ from argmap.model.vocabulary import INFORMATION_CREDIBILITY, find_band
 from argmap.render import style
 from argmap.render.text import html_text, truncate, wrap
 
-MODE_WORDS = {"author": "in the author's voice", "direct": "quoted", "indirect": "reported"}
+MODE_WORDS = {"author": "author's voice", "direct": "quoted", "indirect": "reported"}
 BASIS_WORDS = {
     Basis.EVIDENCE: "rests on evidence",
     Basis.ASSUMPTION: "rests on at least one assumption",
@@ -74,15 +74,15 @@ class Describer:
         speaker = self.actor_name(quote.speaker)
         if quote.via:
             speaker = f"{speaker} via {self.actor_name(quote.via)}"
-        header = (f'<FONT POINT-SIZE="9"><B>{html_text(truncate(speaker, 44))}</B></FONT>'
-                  f'<FONT POINT-SIZE="8" COLOR="{style.GREY}"> {MODE_WORDS[quote.mode]} '
-                  f"{html_text(quote.id)}</FONT>")
+        speaker_row = (f'<FONT POINT-SIZE="9"><B>{html_text(truncate(speaker, 46))}</B> '
+                       f"({MODE_WORDS[quote.mode]})</FONT>")
         lines = wrap(quote.text, style.QUOTE_WIDTH, style.QUOTE_LINES)
         lines[0], lines[-1] = '"' + lines[0], lines[-1] + '"'
         body = [f"<I>{html_text(line)}</I>" for line in lines]
         source = self.sources.get(quote.source)
         title = source.title if source is not None else quote.source
-        return html_label([header, *body, small_row(truncate(title, 48))])
+        return html_label([header_row(style.QUOTE.header, quote.id), speaker_row, *body,
+                           small_row(truncate(title, style.QUOTE_WIDTH + 4))])
 
     def quote_tooltip(self, quote: Quote) -> str:
         lines = [quote.text, "", f"-- {self._actor_line(quote.speaker)}"]

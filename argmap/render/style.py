@@ -45,7 +45,7 @@ PROPOSITIONS: dict[str, NodeStyle] = {
     "attributed_claim": NodeStyle("CLAIM", "box", "rounded,filled", "#FAE6BF", ORANGE),
     "author_judgment": NodeStyle("JUDGMENT", "box", "filled", "#F3E0EC", PURPLE, peripheries=2),
     "assumption": NodeStyle("ASSUMPTION", "box", "diagonals,filled", "#FBF6C4", YELLOW),
-    "hypothesis": NodeStyle("HYPOTHESIS", "cds", "filled", "#CDEBE1", GREEN),
+    "hypothesis": NodeStyle("HYPOTHESIS", "box3d", "filled", "#CDEBE1", GREEN),
 }
 INFERENCE = NodeStyle("INFERENCE", "box", "rounded,filled", "#FFFFFF", "#333333")
 QUESTION = NodeStyle("QUESTION", "tab", "filled", "#FFFFFF", GREY)
@@ -96,6 +96,6 @@ GRAPH_ATTRIBUTES = {
 NODE_ATTRIBUTES = {"fontname": FONT, "fontsize": "11", "margin": "0.12,0.06"}
 EDGE_ATTRIBUTES = {"fontname": FONT, "fontsize": "9", "arrowsize": "0.7"}
 LABEL_WIDTH = 36
-QUOTE_WIDTH = 40
+QUOTE_WIDTH = 36
 LABEL_LINES = 8
 QUOTE_LINES = 4

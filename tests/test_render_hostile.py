@@ -1,0 +1,115 @@
+"""Hostile map text renders inert: no DOT injection, no markup, no script, no odd links."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import yaml
+
+from argmap.model import LoadedMap, load_map_text
+from argmap.render.dot import DrawOptions, build_dot
+from argmap.render.engine import find_engine
+from argmap.render.pipeline import draw
+from argmap.render.text import html_text, safe_url, tooltip
+
+SVG = "{http://www.w3.org/2000/svg}"
+XLINK = "{http://www.w3.org/1999/xlink}"
+
+INJECT_DOT = '"]; evil [label="pwned" URL="javascript:alert(1)"]; x [label="'
+INJECT_HTML = '</B></FONT>> shape=none]; evil2 [label=<<B>pwned</B>'
+SCRIPT = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+HANDLER = '" onmouseover="alert(3)" x="'
+ESCAPES = "\\N \\G \\L \\E \\T \\H \\\\ \\n \\l \\"
+CONTROL = "bell\x07 nul\x00 esc\x1b"
+QUOTE_TEXT = f"{SCRIPT} {ESCAPES}\nline two {HANDLER} {INJECT_DOT}"
+
+
+def hostile_map() -> LoadedMap:
+    data = {
+        "map": {"id": "hostile", "title": f"{SCRIPT} {INJECT_HTML}", "format": 1},
+        "sources": [{"id": "src", "path": "s.txt", "title": INJECT_HTML, "publisher": HANDLER,
+                     "url": 'https://example.org/"><script>alert(4)</script>'}],
+        "actors": [{"id": "who", "name": f"{INJECT_DOT} {CONTROL}", "role": SCRIPT}],
+        "quotes": [{"id": "q1", "source": "src", "text": QUOTE_TEXT, "speaker": "who",
+                    "mode": "direct"}],
+        "propositions": [
+            {"id": "p1", "text": f"{INJECT_HTML} {ESCAPES}", "kind": "attributed_claim",
+             "quotes": ["q1"], "note": SCRIPT},
+            {"id": "p2", "text": INJECT_DOT, "kind": "author_judgment"},
+            {"id": "p3", "text": HANDLER, "kind": "assumption", "if_wrong": INJECT_HTML},
+        ],
+        "inferences": [{"id": "i1", "premises": ["p1", "p3"], "conclusion": "p2",
+                        "warrant": SCRIPT, "critical_questions": [{"question": INJECT_DOT}]}],
+        "attacks": [{"id": "a1", "attacker": "p3", "target": "i1", "kind": "undercut",
+                     "note": INJECT_HTML}],
+    }
+    return load_map_text(yaml.safe_dump(data, allow_unicode=True), Path("hostile.yaml"))
+
+
+@pytest.fixture(scope="module")
+def svg_root() -> ET.Element:
+    loaded = hostile_map()
+    drawing = draw(loaded, DrawOptions(), ["svg"], find_engine("pure"))
+    return ET.fromstring(drawing.outputs["svg"])  # well-formed, or this raises
+
+
+def test_map_text_cannot_add_nodes_or_attributes(svg_root: ET.Element) -> None:
+    titles = [title.text for title in svg_root.iter(f"{SVG}title")]
+    assert "evil" not in titles and "evil2" not in titles
+    drawn = {g.get("id") for g in svg_root.iter(f"{SVG}g") if g.get("class") == "node"}
+    assert {"am-q1", "am-p1", "am-p2", "am-p3", "am-i1"} <= drawn
+    assert not any(i and "evil" in i for i in drawn)
+
+
+def test_no_script_no_event_handler_no_foreign_link(svg_root: ET.Element) -> None:
+    for element in svg_root.iter():
+        assert not element.tag.lower().endswith("script")
+        for name, value in element.attrib.items():
+            assert not name.split("}")[-1].lower().startswith("on"), (name, value)
+            if name.endswith("href"):
+                assert value.startswith(("https://", "http://")), value
+                assert "<" not in value and '"' not in value
+
+
+def test_hostile_text_shows_as_text(svg_root: ET.Element) -> None:
+    shown = " ".join(text.text or "" for text in svg_root.iter(f"{SVG}text"))
+    assert "<script>alert(1)</script>" in shown
+    assert "\\N \\G \\L" in shown  # escape sequences stay literal, never the node name
+
+
+def test_tooltips_carry_the_verbatim_quote(svg_root: ET.Element) -> None:
+    titles = [a.get(f"{XLINK}title") for a in svg_root.iter(f"{SVG}a")]
+    assert any(title and title.startswith(QUOTE_TEXT) for title in titles)
+
+
+def test_dot_keeps_hostile_text_inside_its_quotes() -> None:
+    source, count = build_dot(hostile_map().model, DrawOptions(legend=False))
+    assert count == 5
+    # One line per statement (text never carries a raw newline into DOT), each one ours.
+    lines = source.splitlines()
+    statements = [line.strip().split(" [", 1)[0] for line in lines[4:-1]]
+    assert not [name for name in statements if "evil" in name]
+    band = ["subgraph evidence_band {", "rank=min", "}"]
+    assert len(statements) == 5 + 5 + len(band)  # nodes, edges, the evidence band
+
+
+@pytest.mark.parametrize("url", [
+    "javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "data:text/html,x",
+    "vbscript:x", "//evil.example/x", "file:///etc/passwd", "https:", "", None,
+])
+def test_only_http_links_are_kept(url: str | None) -> None:
+    assert safe_url(url) is None
+
+
+def test_kept_links_are_percent_encoded_to_inert_characters() -> None:
+    url = safe_url('https://example.org/a b"c<d>e\\f\'g?x=1&y=2#frag')
+    assert url == "https://example.org/a%20b%22c%3Cd%3Ee%5Cf%27g?x=1&y=2#frag"
+
+
+def test_label_and_tooltip_escaping() -> None:
+    assert html_text('<b a="x">&\\N') == "&lt;b a=&quot;x&quot;&gt;&amp;\\\\N"
+    assert html_text("nul\x00") == "nul\ufffd"
+    assert tooltip("a\\N\nb") == "a\\\\\\\\N\\nb"
+    assert str(tooltip("<b>")).startswith("<")  # quoted as text later, never an HTML string

@@ -8,7 +8,8 @@ benchmark runner (tens of MB, more after generating a large map) every command w
 that big. This launcher imports next to nothing (``-S``: no site packages), so the floor it adds is
 the size of a bare interpreter, below any command we measure.
 
-Writes ``wall_seconds peak_kilobytes exit_code`` to REPORT; the command's output goes where the
+Writes ``wall_seconds peak_kilobytes exit_code cpu_seconds`` to REPORT (CPU time is user plus
+system time of the command and the children it waited for); the command's output goes where the
 launcher's goes. After TIMEOUT seconds the command is killed (exit code -9).
 """
 
@@ -33,7 +34,8 @@ def main() -> None:
     wall = time.perf_counter() - start
     signal.setitimer(signal.ITIMER_REAL, 0)
     with open(report, "w") as stream:
-        stream.write(f"{wall} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}\n")
+        cpu = usage.ru_utime + usage.ru_stime
+        stream.write(f"{wall} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)} {cpu}\n")
 
 
 if __name__ == "__main__":

@@ -23,13 +23,15 @@ TIMEOUT_SECONDS = 900.0
 
 @dataclass(frozen=True)
 class Sample:
-    """One run: seconds of wall time, peak resident megabytes, exit code, what it said."""
+    """One run: seconds of wall time, peak resident megabytes, exit code, what it said, and CPU
+    seconds (which, unlike wall time, hardly change when other work shares the machine)."""
 
     wall: float
     peak_mb: float
     exit_code: int
     stdout: str = ""
     stderr: str = ""
+    cpu: float | None = None
 
     @property
     def complaint(self) -> str:
@@ -51,9 +53,10 @@ def run_command(argv: Sequence[str | Path], cwd: Path = ROOT,
         if launched.returncode != 0 or not report.exists():
             raise RuntimeError(f"the launcher failed (exit {launched.returncode}) "
                                f"running {' '.join(map(str, argv))}")
-        wall, peak_kb, code = report.read_text().split()
+        wall, peak_kb, code, cpu = report.read_text().split()
         return Sample(float(wall), int(peak_kb) / 1024, int(code),
-                      out.read_text("utf-8", "replace"), err.read_text("utf-8", "replace"))
+                      out.read_text("utf-8", "replace"), err.read_text("utf-8", "replace"),
+                      float(cpu))
 
 
 def best_of(runs: int, argv: Sequence[str | Path], cwd: Path = ROOT) -> Sample:
@@ -67,7 +70,7 @@ def best_of(runs: int, argv: Sequence[str | Path], cwd: Path = ROOT) -> Sample:
             return sample
     fastest = min(samples, key=lambda sample: sample.wall)
     return Sample(fastest.wall, max(sample.peak_mb for sample in samples), fastest.exit_code,
-                  fastest.stdout, fastest.stderr)
+                  fastest.stdout, fastest.stderr, fastest.cpu)
 
 
 def in_process(stage: str, path: Path, repeat: int) -> Sample:
@@ -81,7 +84,8 @@ def in_process(stage: str, path: Path, repeat: int) -> Sample:
     sample = run_command(argv)
     if sample.exit_code != 0:
         return sample
-    return Sample(float(json.loads(sample.stdout)["seconds"]), sample.peak_mb, 0)
+    timing = json.loads(sample.stdout)
+    return Sample(float(timing["seconds"]), sample.peak_mb, 0, cpu=float(timing["cpu"]))
 
 
 def argmap_command() -> list[str]:

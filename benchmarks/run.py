@@ -12,6 +12,7 @@ the layout engine alone on the DOT that argmap wrote. Budgets are those of issue
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import sys
 import time
@@ -25,7 +26,7 @@ from benchmarks.stages import BUDGET_SIZE, STAGES, Row, Settings, size_rows, sta
 DEFAULT_SIZES = (100, 1000, BUDGET_SIZE, 20000)
 QUICK_SIZES = (100, 1000)
 SMALL_MAP_NODES = 100
-COLUMNS = ("stage", "wall", "peak MB", "ratio to floor", "budget", "result")
+COLUMNS = ("stage", "wall", "cpu", "peak MB", "ratio to floor", "budget", "result")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,13 +94,17 @@ def _preamble(options: argparse.Namespace) -> str:
                          for name in ("argmap", "PyYAML", "pydantic", "typer", "graphviz-pure"))
     return (f"argmap benchmarks: Python {platform.python_version()} on {platform.machine()}, "
             f"{_cpus()} cores; {packages}\n"
-            f"repeat {options.repeat} (best kept; layout from 1,000 nodes once), "
-            f"start-up repeat {options.startup_repeat}; stages {','.join(options.stages)}")
+            f"repeat {options.repeat} (fastest kept), "
+            f"start-up repeat {options.startup_repeat}; stages {','.join(options.stages)}; "
+            f"{_load()}")
+
+
+def _load() -> str:
+    """Other work on the machine inflates wall times (not CPU times): say how much there was."""
+    return "load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
 
 
 def _cpus() -> int:
-    import os
-
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 0
 
 
@@ -125,20 +130,25 @@ def _section(title: str, rows: Iterable[Row], markdown: bool) -> list[Row]:
 
 
 def _cells(row: Row) -> tuple[str, ...]:
-    wall = "" if row.wall is None else (f"{row.wall * 1000:.0f} ms" if row.wall < 1
-                                        else f"{row.wall:.2f} s")
+    wall, cpu = _seconds(row.wall), _seconds(row.cpu)
     peak = "" if row.peak_mb is None else f"{row.peak_mb:.0f}"
     ratio = "" if row.ratio is None else f"{row.ratio:.2f}x"
     budget = row.budget.describe() if row.budget is not None else ""
     result = " ".join(part for part in (row.verdict, row.note) if part)
-    return row.stage, wall, peak, ratio, budget, result
+    return row.stage, wall, cpu, peak, ratio, budget, result
+
+
+def _seconds(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
 
 
 def _line(cells: Iterable[str], markdown: bool) -> str:
     cells = list(cells)
     if markdown:
         return "| " + " | ".join(cells) + " |"
-    widths = (52, 10, 9, 16, 20, 0)
+    widths = (52, 10, 10, 9, 16, 20, 0)
     return "".join(cell.ljust(width) if width else cell
                    for cell, width in zip(cells, widths, strict=True)).rstrip()
 
@@ -150,7 +160,7 @@ def _imports_line(small_map: Path) -> str:
 
 
 def _summary(rows: list[Row], seconds: float) -> str:
-    lines = [f"\n{len(rows)} measurements in {seconds:.0f} s."]
+    lines = [f"\n{len(rows)} measurements in {seconds:.0f} s; {_load()}."]
     lines += _verdicts(rows)
     return "\n".join(lines)
 

@@ -60,6 +60,7 @@ class Row:
     stage: str
     wall: float | None = None
     peak_mb: float | None = None
+    cpu: float | None = None
     ratio: float | None = None
     budget: Budget | None = None
     note: str = ""
@@ -95,7 +96,7 @@ def _row(stage: str, sample: Sample, budget: Budget | None = None,
         return Row(stage, budget=budget, note=f"failed (exit {sample.exit_code}): "
                    f"{sample.complaint}")
     ratio = sample.wall / floor.wall if floor is not None and floor.wall else None
-    return Row(stage, sample.wall, sample.peak_mb, ratio, budget)
+    return Row(stage, sample.wall, sample.peak_mb, sample.cpu, ratio, budget)
 
 
 def _missing(stage: str, command: str, budget: Budget | None = None) -> Row:
@@ -191,8 +192,9 @@ def _layout_rows(settings: Settings, nodes: int, path: Path, dot_file: Path | No
     if dot_file is None:
         yield Row("floor: graphviz-pure -Tsvg (layout alone)", note="no DOT file to lay out")
         return
-    # Layout takes seconds to minutes from 1,000 nodes up: one run is precise enough there.
-    runs = settings.repeat if nodes < 1000 else 1
+    # Best of several runs even though layout takes seconds: one run is at the mercy of whatever
+    # else the machine does, and the budgets here are ratios of two such runs.
+    runs = settings.repeat
     floor = _row("floor: graphviz-pure -Tsvg (layout alone)",
                  best_of(runs, [LAYOUT_ENGINE, "-Tsvg", dot_file, "-o", folder / "floor.svg"]))
     yield floor
@@ -210,5 +212,15 @@ def _render(settings: Settings, path: Path, output: Path, fmt: str, runs: int,
     written = sorted(output.rglob(f"*.{fmt}"), key=lambda file: file.stat().st_size)
     if row.wall is not None and not written:
         row.note = f"wrote no .{fmt} file under the output folder"
+    elif written:
+        row.note = _describe_output(written[-1])
     return row, written[-1] if written else None
+
+
+def _describe_output(path: Path) -> str:
+    """Size of what render wrote; for DOT also its edges (the layout engine's work grows with
+    them, and more with long ones)."""
+    data = path.read_bytes()
+    edges = f", {data.count(b'->'):,} edges" if path.suffix == ".dot" else ""
+    return f"{path.suffix[1:].upper()} {len(data) / 1e6:.1f} MB{edges}"
 

@@ -7,11 +7,16 @@ from pathlib import Path
 
 import pytest
 import yaml
+from graphviz.quoting import quote
+from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap.model import LoadedMap, load_map_text
 from argmap.render.dot import DrawOptions, build_dot
 from argmap.render.engine import find_engine
+from argmap.render.labels import html_label
 from argmap.render.pipeline import draw
+from argmap.render.statements import quote_text
 from argmap.render.text import html_text, safe_url, tooltip
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -113,3 +118,14 @@ def test_label_and_tooltip_escaping() -> None:
     assert html_text("nul\x00") == "nul\ufffd"
     assert tooltip("a\\N\nb") == "a\\\\\\\\N\\nb"
     assert str(tooltip("<b>")).startswith("<")  # quoted as text later, never an HTML string
+
+
+@given(st.text())
+def test_fast_quoting_agrees_with_the_graphviz_package(text: str) -> None:
+    value = tooltip(text)
+    expected = quote(value)
+    if not expected.startswith('"'):  # the package leaves a plain DOT id bare: same meaning
+        expected = f'"{expected}"'
+    assert quote_text(value) == expected
+    label = html_label([html_text(text)])
+    assert quote_text(label) == quote(label)

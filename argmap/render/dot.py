@@ -25,7 +25,7 @@ from argmap.analyse import ArgumentGraph, Basis
 from argmap.analyse.levels import support_levels
 from argmap.analyse.neighbourhood import neighbourhood
 from argmap.model.elements import ArgumentMap, Inference, Proposition, Quote
-from argmap.render import style
+from argmap.render import statements, style
 from argmap.render.labels import Describer, html_label, small_row
 from argmap.render.legend import add_legend
 from argmap.render.text import html_text, safe_url, tooltip
@@ -100,8 +100,9 @@ class DotBuilder:
         if element_id in self.frontier and label.startswith("<"):
             label = label[:-1] + "<BR/>" + small_row(f"({FRONTIER_NOTE})", italic=True) + ">"
         self.nodes += 1
-        (target or self.dot).node(element_id, label, _attributes={
-            **attributes, **(extra or {}), "id": svg_id(element_id), "tooltip": tooltip(tip)})
+        own = {"label": label, "id": svg_id(element_id), "tooltip": tooltip(tip), **(extra or {})}
+        common = statements.shared(tuple(attributes.items()))
+        (target or self.dot).body.append(statements.node(element_id, common, own))
 
     def _edge(self, tail: str, head: str, edge_style: style.EdgeStyle, tip: str,
               name: str | None = None) -> None:
@@ -113,8 +114,9 @@ class DotBuilder:
             count += 1
             edge_id = f"{base}-{count}"
         self.edge_ids.add(edge_id)
-        self.dot.edge(tail, head, _attributes={
-            **edge_style.attributes(), "id": edge_id, "tooltip": tooltip(tip)})
+        common = statements.shared(tuple(edge_style.attributes().items()))
+        own = {"id": edge_id, "tooltip": tooltip(tip)}
+        self.dot.body.append(statements.edge(tail, head, common, own))
 
     def _propositions(self) -> None:
         basis = self.graph.basis

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import html
 import re
-import textwrap
 from urllib.parse import quote as percent_encode
 from urllib.parse import urlsplit
 
@@ -56,13 +55,36 @@ def for_layout(text: str) -> str:
 
 
 def wrap(text: str, width: int, max_lines: int) -> list[str]:
-    """Wrap ``text`` at ``width`` characters; past ``max_lines`` the last line ends in ``...``."""
-    lines = textwrap.wrap(for_layout(text), width, break_on_hyphens=False) or [""]
+    """Wrap ``text`` at ``width`` characters; past ``max_lines`` the last line ends in ``...``.
+
+    Greedy and word-based like :func:`textwrap.wrap` (a word longer than a line is cut), but
+    stops at ``max_lines``: labels of long quotes are cut short anyway, and this runs for every
+    node of maps with thousands."""
+    lines: list[str] = []
+    current = ""
+    for word in for_layout(text).split(" "):
+        while len(word) > width:
+            if current:
+                lines.append(current)
+            current, word = word[:width], word[width:]
+        if not current:
+            current = word
+        elif len(current) + 1 + len(word) <= width:
+            current = f"{current} {word}"
+        else:
+            lines.append(current)
+            current = word
+        if len(lines) > max_lines:
+            break
+    lines.append(current)
     if len(lines) <= max_lines:
         return lines
     kept = lines[:max_lines]
-    room = width - len(ELLIPSIS)
-    kept[-1] = kept[-1][:room].rstrip() + ELLIPSIS
+    last = kept[-1]
+    if len(last) + len(ELLIPSIS) > width:
+        last = last[: width - len(ELLIPSIS)]
+        last = last.rsplit(" ", 1)[0] if " " in last else last
+    kept[-1] = last.rstrip() + ELLIPSIS
     return kept
 
 

@@ -22,7 +22,7 @@ _STRAIGHTEN = str.maketrans({
 _WORD_RUN = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+|\n\s*")
 SUGGESTION_CHARS = 160
-_ALIGNED_WINDOWS = 5
+_ALIGNED = 3
 
 
 def normalise(text: str) -> str:
@@ -59,32 +59,37 @@ class NormalisedText:
     def closest_passage(self, quote: str) -> tuple[str, float] | None:
         """The passage most like ``quote`` and its difflib ratio (0-1); only called on failure.
 
-        Sentence windows about as long as the quote are ranked by shared words (cheap), and only
-        the best few are aligned with difflib (dear), so a long source stays fast.
+        Sentences are ranked by the words they share with the quote (cheap: their word sets are
+        computed once per source); only windows starting at the best few, or just before them,
+        are aligned with difflib (dear). So a long source, or many failing quotes, stays fast.
         """
         words = set(quote.lower().split())
-        windows = self._windows(len(quote))
-        if not words or not windows:
+        sentences = self._sentences
+        if not words or not sentences:
             return None
-        ranked = sorted(windows, key=lambda window: -len(words & set(window.lower().split())))
+        shared = [len(words & sentence_words) for sentence_words in self._sentence_words]
+        best_sentences = sorted(range(len(sentences)), key=lambda n: -shared[n])[:_ALIGNED]
+        starts = sorted({start for n in best_sentences for start in (n - 1, n) if start >= 0})
         best: tuple[float, str] = (0.0, "")
-        for window in ranked[:_ALIGNED_WINDOWS]:
-            passage = _aligned_passage(quote, window)
+        for start in starts:
+            passage = _aligned_passage(quote, self._window(start, len(quote)))
             matcher = difflib.SequenceMatcher(None, quote, passage, autojunk=False)
-            best = max(best, (matcher.ratio(), passage))
+            if matcher.real_quick_ratio() > best[0] and matcher.quick_ratio() > best[0]:
+                best = max(best, (matcher.ratio(), passage))
         return (best[1], best[0]) if best[0] > 0 else None
 
-    def _windows(self, length: int) -> list[str]:
-        sentences = self._sentences
-        windows = []
-        for first in range(len(sentences)):
-            window = sentences[first]
-            for following in sentences[first + 1:]:
-                if len(window) >= length:
-                    break
-                window = f"{window} {following}"
-            windows.append(window)
-        return windows
+    def _window(self, first: int, length: int) -> str:
+        """Sentences from ``first`` on, until the window is at least ``length`` long."""
+        window = self._sentences[first]
+        for following in self._sentences[first + 1:]:
+            if len(window) >= length:
+                break
+            window = f"{window} {following}"
+        return window
+
+    @cached_property
+    def _sentence_words(self) -> list[set[str]]:
+        return [set(sentence.lower().split()) for sentence in self._sentences]
 
     @cached_property
     def _sentences(self) -> list[str]:

@@ -1,9 +1,11 @@
 """Worker: time one stage in this process, after its imports, and print JSON.
 
-    python -m benchmarks.inprocess yaml-floor|read|validate MAP [--repeat N]
+    python -m benchmarks.inprocess yaml-floor|yaml-floor-no-gc|read|validate MAP [--repeat N]
 
 * ``yaml-floor``: ``yaml.load(text, Loader=yaml.CSafeLoader)``, the garbage collector left as
   PyYAML users get it (enabled): the floor argmap's reading is measured against;
+* ``yaml-floor-no-gc``: the same with the collector paused around the load, to show how much
+  of the floor is the collector's (a reference, not a budget);
 * ``read``: :func:`argmap.read.parse_yaml` on the same text (data plus positions);
 * ``validate``: :func:`argmap.model.load_map` on the file (read, schema, references).
 
@@ -14,6 +16,7 @@ from outside, as for every stage.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import time
 from collections.abc import Callable
@@ -27,6 +30,10 @@ def _stage(name: str, path: Path) -> Callable[[], Any]:
         import yaml
 
         return lambda: yaml.load(text, Loader=yaml.CSafeLoader)
+    if name == "yaml-floor-no-gc":
+        import yaml
+
+        return lambda: _without_gc(lambda: yaml.load(text, Loader=yaml.CSafeLoader))
     if name == "read":
         from argmap.read import parse_yaml
 
@@ -38,9 +45,17 @@ def _stage(name: str, path: Path) -> Callable[[], Any]:
     raise SystemExit(f"unknown stage {name!r}")
 
 
+def _without_gc(work: Callable[[], Any]) -> Any:
+    gc.disable()
+    try:
+        return work()
+    finally:
+        gc.enable()
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("stage", choices=("yaml-floor", "read", "validate"))
+    parser.add_argument("stage", choices=("yaml-floor", "yaml-floor-no-gc", "read", "validate"))
     parser.add_argument("path", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
     options = parser.parse_args(argv)

@@ -122,6 +122,8 @@ def size_rows(settings: Settings, nodes: int, path: Path) -> Iterator[Row]:
     if wanted & {"read", "validate"}:
         yield bench.measure_yaml_floor()
     if "read" in wanted:
+        yield _row("reference: the same, GC paused (in-process)",
+                   in_process("yaml-floor-no-gc", path, settings.repeat), floor=bench.yaml_floor)
         yield _row("read: parse_yaml (in-process)", in_process("read", path, settings.repeat),
                    floor=bench.yaml_floor)
     if "validate" in wanted:

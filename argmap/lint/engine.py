@@ -112,7 +112,8 @@ def _lint_file_job(path: Path, settings: LintSettings) -> FileOutcome:
 
 def worker_count(files: Sequence[Path], jobs: int) -> int:
     """``jobs`` if given; otherwise every core, but only for enough files or bytes."""
-    cores = os.cpu_count() or 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cores = cores or 1
     if jobs:
         return max(1, min(jobs, len(files)))
     if len(files) < 2 or cores < 2:

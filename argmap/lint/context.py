@@ -27,6 +27,11 @@ class QuoteSearch:
     needle: str
     found: list[int]
 
+    def spans(self) -> str:
+        """The occurrences' original offsets, ``"12-41, 80-109"``."""
+        places = [self.source.text.original_span(at, len(self.needle)) for at in self.found]
+        return ", ".join(f"{start}-{end}" for start, end in places)
+
 
 @dataclass(frozen=True)
 class UnusedSuppression:

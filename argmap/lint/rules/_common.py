@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.lint.context import RuleContext
-from argmap.lint.estimative import PhraseMatch, find_phrases
+from argmap.lint.estimative import TERM, PhraseMatch, find_phrases
 from argmap.model import Proposition, Quote
+from argmap.model.elements import ESTIMATIVE_KINDS
 
 TextPlace = tuple[str | int, ...]
 
@@ -28,6 +29,21 @@ def estimative_phrases(ctx: RuleContext, proposition: Proposition
     for number, quote in anchoring_quotes(ctx, proposition):
         for match in find_phrases(quote.text):
             yield ("quotes", number), match
+
+
+def unbanded_estimates(ctx: RuleContext, strength: str
+                       ) -> Iterator[tuple[Proposition, list[tuple[TextPlace, PhraseMatch]]]]:
+    """Judgments and hypotheses without a likelihood, with their phrases of ``strength`` (only
+    those that have some, and none when a firmer term is there: the term is what to record)."""
+    for proposition in ctx.model.propositions:
+        if proposition.kind not in ESTIMATIVE_KINDS or proposition.likelihood is not None:
+            continue
+        found = list(estimative_phrases(ctx, proposition))
+        if any(match.phrase.strength == TERM for _, match in found) and strength != TERM:
+            continue
+        chosen = [(place, match) for place, match in found if match.phrase.strength == strength]
+        if chosen:
+            yield proposition, chosen
 
 
 def quoted(text: str) -> str:

@@ -35,8 +35,7 @@ from collections.abc import Iterator
 from argmap.lint.context import RuleContext
 from argmap.lint.estimative import TERM, band_for
 from argmap.lint.rule import Finding
-from argmap.lint.rules._common import describe_place, estimative_phrases
-from argmap.model.elements import ESTIMATIVE_KINDS
+from argmap.lint.rules._common import describe_place, unbanded_estimates
 
 ID = "AM121"
 NAME = "estimate-without-likelihood"
@@ -45,16 +44,11 @@ OPTIONS: dict[str, object] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    for proposition in ctx.model.propositions:
-        if proposition.kind not in ESTIMATIVE_KINDS or proposition.likelihood is not None:
-            continue
-        for place, match in estimative_phrases(ctx, proposition):
-            if match.phrase.strength == TERM:
-                band = band_for(ctx.vocabulary, match.phrase)
-                where = describe_place(proposition, place)
-                yield ctx.at(proposition.id, *place,
-                             message=f"`{proposition.id}` is estimative ({where} says "
-                                     f"\"{match.written}\") but has no likelihood: add "
-                                     f"`likelihood: {{band: {band.term}, phrase: "
-                                     f"{match.phrase.words}}}`")
-                break
+    for proposition, found in unbanded_estimates(ctx, TERM):
+        place, match = found[0]
+        band = band_for(ctx.vocabulary, match.phrase)
+        yield ctx.at(proposition.id, *place,
+                     message=f"`{proposition.id}` is estimative "
+                             f"({describe_place(proposition, place)} says \"{match.written}\") "
+                             f"but has no likelihood: add `likelihood: {{band: {band.term}, "
+                             f"phrase: {match.phrase.words}}}`")

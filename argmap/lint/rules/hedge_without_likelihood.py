@@ -36,10 +36,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.lint.context import RuleContext
-from argmap.lint.estimative import HEDGE, TERM, band_for, describe_band
+from argmap.lint.estimative import HEDGE, band_for, describe_band
 from argmap.lint.rule import Finding
-from argmap.lint.rules._common import describe_place, estimative_phrases
-from argmap.model.elements import ESTIMATIVE_KINDS
+from argmap.lint.rules._common import describe_place, unbanded_estimates
 
 ID = "AM122"
 NAME = "hedge-without-likelihood"
@@ -48,18 +47,10 @@ OPTIONS: dict[str, object] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    for proposition in ctx.model.propositions:
-        if proposition.kind not in ESTIMATIVE_KINDS or proposition.likelihood is not None:
-            continue
-        found = list(estimative_phrases(ctx, proposition))
-        if any(match.phrase.strength == TERM for _, match in found):
-            continue
-        for place, match in found:
-            if match.phrase.strength == HEDGE:
-                band = band_for(ctx.vocabulary, match.phrase)
-                where = describe_place(proposition, place)
-                yield ctx.at(proposition.id, *place,
-                             message=f"`{proposition.id}` hedges ({where} says "
-                                     f"\"{match.written}\") but has no likelihood; the nearest "
-                                     f"band is {describe_band(band)}")
-                break
+    for proposition, found in unbanded_estimates(ctx, HEDGE):
+        place, match = found[0]
+        band = band_for(ctx.vocabulary, match.phrase)
+        yield ctx.at(proposition.id, *place,
+                     message=f"`{proposition.id}` hedges ({describe_place(proposition, place)} "
+                             f"says \"{match.written}\") but has no likelihood; the nearest band "
+                             f"is {describe_band(band)}")

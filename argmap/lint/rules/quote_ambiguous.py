@@ -50,11 +50,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         search = ctx.search(quote) if quote.start is None else None
         if search is None or len(search.found) < 2:
             continue
-        spans = [search.source.text.original_span(start, len(search.needle))
-                 for start in search.found[:2]]
         times = "twice" if len(search.found) == 2 else "three times or more"
-        places = " and ".join(f"{start}-{end}" for start, end in spans)
+        more = ", ..." if len(search.found) > 2 else ""
         yield ctx.at(quote.id, "text",
                      message=f"quote `{quote.id}` occurs {times} in source `{quote.source}` "
-                             f"(at {places}{', ...' if len(search.found) > 2 else ''}); add "
+                             f"(at {search.spans()}{more}); add "
                              "`start` and `end` to say which, or quote more words")

@@ -65,6 +65,4 @@ def _mismatch(quote: Quote, start: int, end: int, search: QuoteSearch) -> str | 
         if found == search.needle:
             return None
         held = f"offsets {start}-{end} hold {quoted(shorten(found, 60))}"
-    places = [text.original_span(at, len(search.needle)) for at in search.found]
-    where = ", ".join(f"{first}-{last}" for first, last in places)
-    return f"quote `{quote.id}`: {held}; the quote is at {where}"
+    return f"quote `{quote.id}`: {held}; the quote is at {search.spans()}"

@@ -46,7 +46,8 @@ def small_row(text: str, *, italic: bool = False) -> str:
 
 
 def text_rows(text: str, width: int, lines: int) -> list[str]:
-    return [html_text(line) for line in wrap(text, width, lines)]
+    # Wrapped lines hold no newline: escape them in one call, split again.
+    return html_text("\n".join(wrap(text, width, lines))).split("\n")
 
 
 class Describer:
@@ -78,7 +79,7 @@ class Describer:
                        f"({MODE_WORDS[quote.mode]})</FONT>")
         lines = wrap(quote.text, style.QUOTE_WIDTH, style.QUOTE_LINES)
         lines[0], lines[-1] = '"' + lines[0], lines[-1] + '"'
-        body = [f"<I>{html_text(line)}</I>" for line in lines]
+        body = [f"<I>{line}</I>" for line in html_text("\n".join(lines)).split("\n")]
         source = self.sources.get(quote.source)
         title = source.title if source is not None else quote.source
         return html_label([header_row(style.QUOTE.header, quote.id), speaker_row, *body,

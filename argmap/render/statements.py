@@ -24,12 +24,16 @@ def shared(attributes: tuple[tuple[str, str], ...]) -> str:
     return " ".join(f"{quote(name)}={quote(value)}" for name, value in attributes)
 
 
-def node(name: str, common: str, own: dict[str, str]) -> str:
-    return f"\t{quote(name)} [{common} {_own(own)}]\n"
+# Every node name is written once for the node and again for each of its edges.
+name = lru_cache(maxsize=None)(quote)
+
+
+def node(element_id: str, common: str, own: dict[str, str]) -> str:
+    return f"\t{name(element_id)} [{common} {_own(own)}]\n"
 
 
 def edge(tail: str, head: str, common: str, own: dict[str, str]) -> str:
-    return f"\t{quote(tail)} -> {quote(head)} [{common} {_own(own)}]\n"
+    return f"\t{name(tail)} -> {name(head)} [{common} {_own(own)}]\n"
 
 
 def _own(attributes: dict[str, str]) -> str:

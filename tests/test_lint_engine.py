@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 
 from argmap.lint import estimative
 from argmap.lint.config import ConfigError, LintConfig, parse_config
-from argmap.lint.engine import LintSettings, lint_file, lint_loaded, lint_many, worker_count
+from argmap.lint.engine import (
+    PARALLEL_MIN_BYTES,
+    LintSettings,
+    lint_file,
+    lint_loaded,
+    lint_many,
+    worker_count,
+)
 from argmap.lint.rule import Rule, RuleDefinitionError, all_rules, find_rule, rule_from_module
 from argmap.lint.text import NormalisedText, normalise
 from argmap.model import load_map_text
@@ -216,9 +223,17 @@ def test_parallel_linting_gives_the_same_result_as_serial(tmp_path: Path) -> Non
     assert [outcome.loaded for outcome in parallel] == [False, True, False, True]
 
 
-def test_worker_count_needs_enough_work(tmp_path: Path) -> None:
-    few = [tmp_path / f"{n}.yaml" for n in range(3)]
-    many = [tmp_path / f"{n}.yaml" for n in range(64)]
-    assert worker_count(few, 0) == 1
-    assert worker_count(few, 2) == 2
-    assert worker_count(many, 1) == 1
+def test_worker_count_needs_enough_bytes(tmp_path: Path) -> None:
+    import os
+
+    small = [tmp_path / f"{n}.yaml" for n in range(64)]  # missing files count as empty
+    large = []
+    for number in range(2):
+        path = tmp_path / f"large{number}.yaml"
+        path.write_bytes(b"#" * (PARALLEL_MIN_BYTES // 2))
+        large.append(path)
+    assert worker_count(small, 0) == 1
+    assert worker_count(small[:3], 2) == 2
+    assert worker_count(large, 1) == 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    assert worker_count(large, 0) == min(cores, 2)

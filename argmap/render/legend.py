@@ -8,6 +8,9 @@ edges (each arrow points at its meaning). Its node names start with ``_``, which
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from graphviz import Digraph  # type: ignore[import-untyped]
 
 from argmap.render import style
@@ -92,3 +95,31 @@ def _sample_edges(legend: Digraph) -> None:
         legend.edge(tail, head, _attributes={
             **edge_style.attributes(), "id": f"{LEGEND_ID}-{edge_style.verb.replace(' ', '-')}",
             "tooltip": caption})
+
+
+def legend_source() -> str:
+    """The legend alone, as DOT (for the image in ``docs/rendering.md``)."""
+    dot = Digraph(name="argmap-legend", graph_attr=style.GRAPH_ATTRIBUTES,
+                  node_attr=style.NODE_ATTRIBUTES, edge_attr=style.EDGE_ATTRIBUTES)
+    add_legend(dot)
+    source: str = dot.source
+    return source
+
+
+def write_legend(targets: list[Path], engine: str | None = None) -> None:
+    """Draw the legend into each of ``targets`` (format from the suffix), stamped so that a test
+    can tell when the committed image no longer matches the styles."""
+    from argmap.atomic import write_bytes_atomic
+    from argmap.render.engine import find_engine, run_layout
+    from argmap.render.stamp import input_hash, stamp
+
+    source = legend_source()
+    digest = input_hash(source, LEGEND_ID)
+    formats = [target.suffix.lstrip(".") for target in targets]
+    layout = run_layout(find_engine(engine), source, formats)
+    for target, fmt in zip(targets, formats, strict=True):
+        write_bytes_atomic(target, stamp(layout.outputs[fmt], fmt, digest))
+
+
+if __name__ == "__main__":  # python -m argmap.render.legend docs/rendering-legend.svg ...
+    write_legend([Path(argument) for argument in sys.argv[1:]])

@@ -1,0 +1,49 @@
+"""The diagrams and the page in docs/ match the code: fresh stamps, every option documented."""
+
+from __future__ import annotations
+
+import io
+
+import typer.main
+from conftest import ROOT
+
+from argmap.cli import app
+from argmap.commands.render import RenderSettings, run_render
+from argmap.render import style
+from argmap.render.legend import LEGEND_ID, legend_source
+from argmap.render.stamp import input_hash, read_stamp
+
+DOCS = ROOT / "docs"
+SEED = ROOT / "maps" / "qaani-baghdad-2021-11.yaml"
+PAGE = (DOCS / "rendering.md").read_text(encoding="utf-8")
+
+
+def test_the_seed_diagrams_in_docs_are_up_to_date() -> None:
+    err = io.StringIO()
+    settings = RenderSettings(paths=[SEED], output=DOCS, formats=("svg", "png"), check=True)
+    assert run_render(settings, io.StringIO(), err) == 0, err.getvalue()
+
+
+def test_the_legend_images_match_the_styles() -> None:
+    digest = input_hash(legend_source(), LEGEND_ID)
+    for name in ("rendering-legend.svg", "rendering-legend.png"):
+        assert read_stamp(DOCS / name) == digest, f"regenerate docs/{name} (see rendering.md)"
+        assert f"({name})" in PAGE or name.endswith(".png")
+
+
+def test_every_option_of_the_command_is_documented() -> None:
+    command = typer.main.get_command(app).commands["render"]  # type: ignore[attr-defined]
+    options = [name for param in command.params for name in param.opts
+               if name.startswith("--") and name != "--help"]
+    assert len(options) > 10
+    missing = [option for option in options if f"`{option}" not in PAGE
+               and f", {option}" not in PAGE and f"{option}`" not in PAGE]
+    assert not missing
+
+
+def test_every_kind_and_relation_is_described() -> None:
+    for words in ("reported fact", "attributed claim", "author judgment", "assumption",
+                  "hypothesis", "question", "rebut", "undermine", "undercut", "NO EVIDENCE",
+                  "RESTS ON AN ASSUMPTION"):
+        assert words in PAGE
+    assert style.NO_EVIDENCE_NOTE in PAGE and style.ON_ASSUMPTION_NOTE in PAGE

@@ -236,3 +236,10 @@ def test_importing_the_cli_does_not_import_graphviz() -> None:
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_focus_on_something_with_nothing_around_it_says_so(a_map: Path) -> None:
+    a_map.write_text(a_map.read_text().replace(
+        "  - id: operator\n", "  - id: bystander\n    name: Nobody quoted\n  - id: operator\n"))
+    code, _, err = render(a_map, focus="bystander")
+    assert code == 2 and "nothing to draw around bystander" in err

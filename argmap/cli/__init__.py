@@ -4,8 +4,13 @@ Command modules only turn arguments into settings and call a core in :mod:`argma
 heavy imports (pydantic, graphviz) happen inside the command, so ``argmap --version`` stays fast.
 """
 
-from argmap.cli import export_cmd, lint_cmd, new_cmd, validate_cmd  # noqa: F401  (registers commands)
-from argmap.cli import render_cmd  # noqa: F401  (registers `argmap render`)
+from argmap.cli import (  # noqa: F401  (registers commands)
+    export_cmd,
+    lint_cmd,
+    new_cmd,
+    render_cmd,
+    validate_cmd,
+)
 from argmap.cli.app import app
 
 __all__ = ["app"]

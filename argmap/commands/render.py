@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 
 IMAGE_FORMATS = ("svg", "png", "dot")
 SUFFIX_FORMATS = {".svg": "svg", ".png": "png", ".dot": "dot", ".gv": "dot"}
-# Layout time grows a little faster than the node count (graphviz-pure: ~0.2 s at 1,000 nodes,
-# ~2 s at 5,000, ~14 s at 20,000 on this project's maps); past this many it runs into minutes.
+# Layout time grows faster than the node count (graphviz-pure on synthetic maps: 0.2 s at 1,000
+# nodes, 1.8 s at 5,000, 5.7 s at 10,000, 23 s at 20,000; Graphviz 2.43: 37 s at 20,000); past
+# this many elements it runs into minutes. See docs/rendering.md, "Big maps".
 MAX_NODES = 25_000
 DEFAULT_DEPTH = 2
 

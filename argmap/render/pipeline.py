@@ -30,6 +30,9 @@ def draw(loaded: LoadedMap, options: DrawOptions, formats: Sequence[str],
     """Draw ``loaded`` in every one of ``formats`` (``dot`` needs no engine)."""
     digest = input_hash(loaded.text, options.describe())
     source, nodes = build_dot(loaded.model, options)
+    if options.focus is not None and nodes == 0:
+        raise UsageError(f"{loaded.path}: nothing to draw around {options.focus}: it touches no "
+                         "quote, proposition, inference or question")
     if max_nodes is not None and nodes > max_nodes:
         raise TooBigError(
             f"{loaded.path}: {nodes:,} elements to draw; laying out more than {max_nodes:,} "

@@ -47,7 +47,6 @@ def format_sarif(problems: Sequence[Problem]) -> str:
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "argmap", "version": __version__,
-                                "informationUri": "https://pypi.org/project/argmap/",
                                 "rules": list(rules.values())}},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}},
             "results": [_sarif_result(problem, order[problem.code]) for problem in problems],

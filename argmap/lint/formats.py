@@ -20,6 +20,7 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "note"}
 _COLOUR = {Level.ERROR: "31", Level.WARNING: "33", Level.INFO: "36"}
 _LOAD_RULE_TEXT = "The map could not be loaded (YAML, schema or reference error)."
+_INTERNAL_TEXT = "A lint rule failed on this map (a bug in argmap); the other rules still ran."
 
 
 def format_color(problems: Sequence[Problem]) -> str:
@@ -38,9 +39,9 @@ def format_sarif(problems: Sequence[Problem]) -> str:
     rules = {rule.code: _sarif_rule(rule.code, rule.name, rule.summary, rule.doc,
                                     rule.level) for rule in all_rules()}
     for problem in problems:
+        text = _LOAD_RULE_TEXT if problem.code.startswith("AM0") else _INTERNAL_TEXT
         rules.setdefault(problem.code, _sarif_rule(problem.code, problem.rule or "load-error",
-                                                   _LOAD_RULE_TEXT, _LOAD_RULE_TEXT,
-                                                   Level.ERROR))
+                                                   text, text, Level.ERROR))
     order = {code: number for number, code in enumerate(rules)}
     log = {
         "$schema": SARIF_SCHEMA,

@@ -11,6 +11,7 @@ import pytest
 from argmap.model import LoadedMap, load_map, load_map_text
 from argmap.render import style
 from argmap.render.dot import BAND_REACH, DrawOptions, build_dot
+from argmap.render.labels import Describer
 
 MAPS = Path(__file__).parent / "render"
 _TOKEN = re.compile(r'\s*(?:(?P<quoted>"(?:[^"\\]|\\.)*")|(?P<bare>[^\s=\[\]<>"]+)|(?P<other>.))',
@@ -141,6 +142,8 @@ def test_quotes_show_speaker_source_and_keep_verbatim_text_in_the_tooltip(drawn,
     assert quote["tooltip"].startswith(verbatim)  # typographic quotes kept in the tooltip
     assert "“" not in quote["label"]  # ...and made ASCII in the label the engine measures
     assert quote["URL"] == "https://example.org/harbour?a=1&b=2"
+    short = all_kinds.index.quote("q-top").model_copy(update={"text": "Closed."})
+    assert "<I>&quot;Closed.&quot;</I>" in Describer(all_kinds.model).quote_label(short)
 
 
 def test_inferences_are_small_nodes_labelled_by_scheme(drawn):

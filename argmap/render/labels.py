@@ -78,7 +78,8 @@ class Describer:
         speaker_row = (f'<FONT POINT-SIZE="9"><B>{html_text(truncate(speaker, 46))}</B> '
                        f"({MODE_WORDS[quote.mode]})</FONT>")
         lines = wrap(quote.text, style.QUOTE_WIDTH, style.QUOTE_LINES)
-        lines[0], lines[-1] = '"' + lines[0], lines[-1] + '"'
+        lines[0] = '"' + lines[0]
+        lines[-1] += '"'  # the same line when the quote is short
         body = [f"<I>{line}</I>" for line in html_text("\n".join(lines)).split("\n")]
         source = self.sources.get(quote.source)
         title = source.title if source is not None else quote.source

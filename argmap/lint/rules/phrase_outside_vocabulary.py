@@ -1,10 +1,11 @@
 """Estimative phrase in a judgment's text that is not in the map's vocabulary.
 
 The analyst's own words, the `text` of an `author_judgment` or `hypothesis`, should use only the
-phrases of the map's `likelihood_vocabulary` (ICD 203 by default, or PHIA). A phrase from the
-other yardstick, or a word such as "probably" or "might", is reported with the nearest band of
-the map's vocabulary. Quotes are not checked: a source's words are what they are, and
-`likelihood.phrase` records them.
+phrases of the map's `likelihood_vocabulary` (ICD 203 by default, or PHIA). A term from the
+other yardstick, or a firm estimative word such as "probably", is reported with the nearest band
+of the map's vocabulary. Hedges ("may", "could") are left to `hedge-without-likelihood`: they
+have too many innocent uses to warn about. Quotes are not checked: a source's words are what
+they are, and `likelihood.phrase` records them.
 
 **Why:** ICD 203 asks for one set of terms used consistently. Mixing "highly likely" (PHIA,
 80-90%) into an ICD 203 map, where the neighbouring term is "very likely" (80-95%), makes a
@@ -33,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.lint.context import RuleContext
-from argmap.lint.estimative import band_for, describe_band, find_phrases, in_vocabulary
+from argmap.lint.estimative import TERM, band_for, describe_band, find_phrases, in_vocabulary
 from argmap.lint.rule import Finding
 from argmap.model.elements import ESTIMATIVE_KINDS
 
@@ -50,7 +51,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         reported: set[str] = set()
         for match in find_phrases(proposition.text):
             phrase = match.phrase
-            if phrase.words in reported or in_vocabulary(ctx.vocabulary, phrase) is not None:
+            if phrase.strength != TERM or phrase.words in reported \
+                    or in_vocabulary(ctx.vocabulary, phrase) is not None:
                 continue
             reported.add(phrase.words)
             band = band_for(ctx.vocabulary, phrase)

@@ -169,8 +169,11 @@ def _verdicts(rows: list[Row]) -> Iterator[str]:
     failed = [row.stage for row in rows if row.verdict == "FAIL"]
     missing = sorted({row.note for row in rows if row.note.startswith("not available")})
     judged = [row for row in rows if row.verdict in ("pass", "FAIL")]
-    yield f"budgets: {len(judged) - len(failed)} of {len(judged)} met" + (
-        f"; missed: {', '.join(failed)}" if failed else "")
+    if not judged:
+        yield "budgets: none apply to the sizes and stages measured"
+    else:
+        yield f"budgets: {len(judged) - len(failed)} of {len(judged)} met" + (
+            f"; missed: {', '.join(failed)}" if failed else "")
     yield from missing
 
 

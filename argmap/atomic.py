@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -18,6 +19,8 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     except OSError as error:
         raise UnreadableInputError(f"{path}: cannot write: {error.strerror or error}") from None
     try:
+        # mkstemp creates the file private (0600); give it the mode a plain write would have.
+        os.chmod(temporary, _mode_for(path))
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -29,6 +32,16 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         if isinstance(error, OSError):
             raise UnreadableInputError(f"{path}: cannot write: {error.strerror or error}") from None
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The existing file's mode, or what the umask allows a new file."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_text_atomic(path: Path, text: str) -> None:

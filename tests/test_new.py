@@ -38,3 +38,22 @@ def test_new_refuses_to_overwrite_and_reports_bad_sources(tmp_path: Path) -> Non
     assert run_new(NewSettings(bad, tmp_path / "b.yaml"), err) == 1
     assert err.getvalue().startswith(f"{bad}:1:4: not valid UTF-8")
     assert not (tmp_path / "b.yaml").exists()
+
+
+def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from argmap.atomic import write_text_atomic
+
+    target = tmp_path / "out.svg"
+    old = os.umask(0o022)
+    try:
+        write_text_atomic(target, "x")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    target.chmod(0o664)
+    write_text_atomic(target, "y")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o664
+    assert [p.name for p in tmp_path.iterdir()] == ["out.svg"]  # no temporary left behind

@@ -1,10 +1,12 @@
 """Facts about a map's evidence: who uses each element, and how independent the evidence is.
 
-Independence: two quotes are independent reports only when they come from different documents
-*and* different speakers. One article quoting two officials is one report (the article chose and
-relayed both); two outlets repeating one official are one report (the official). So the number of
-independent reports behind a proposition is ``min(distinct sources, distinct speakers)`` over
-its anchoring quotes.
+Independence: two quotes are independent reports only when they come from different documents,
+from different speakers, and through different relays (a quote's relay is its ``via`` actor, or
+its document when it has none). One article quoting two officials is one report (the article
+chose and relayed both); two outlets repeating one official are one report (the official); two
+officials reached through one spokesman are one report (the spokesman). So the number of
+independent reports behind a proposition is the smallest of the distinct sources, speakers and
+relays over its anchoring quotes.
 """
 
 from __future__ import annotations
@@ -19,18 +21,20 @@ from argmap.model.elements import ArgumentMap, Proposition
 
 @dataclass(frozen=True)
 class Reports:
-    """Distinct sources and speakers behind a proposition, each kept up to ``cap`` members."""
+    """Distinct sources, speakers and relays behind a proposition, each kept up to ``cap``."""
 
     sources: frozenset[str] = frozenset()
     speakers: frozenset[str] = frozenset()
+    relays: frozenset[str] = frozenset()
 
     @property
     def independent(self) -> int:
-        return min(len(self.sources), len(self.speakers))
+        return min(len(self.sources), len(self.speakers), len(self.relays))
 
     def merge(self, other: Reports, cap: int) -> Reports:
         return Reports(_capped(self.sources | other.sources, cap),
-                       _capped(self.speakers | other.speakers, cap))
+                       _capped(self.speakers | other.speakers, cap),
+                       _capped(self.relays | other.relays, cap))
 
 
 class EvidenceFacts:
@@ -75,14 +79,15 @@ class EvidenceFacts:
         return frozenset(used)
 
     def reports(self, proposition: Proposition, cap: int = 1 << 30) -> Reports:
-        """Distinct sources and speakers of a proposition's own quotes."""
-        sources, speakers = set(), set()
+        """Distinct sources, speakers and relays of a proposition's own quotes."""
+        sources, speakers, relays = set(), set(), set()
         for quote_id in proposition.quotes:
             quote = self._quotes.get(quote_id)
             if quote is not None:
                 sources.add(quote.source)
                 speakers.add(quote.speaker)
-        return Reports(_capped(frozenset(sources), cap), _capped(frozenset(speakers), cap))
+                relays.add(f"actor {quote.via}" if quote.via else f"source {quote.source}")
+        return Reports(*(_capped(frozenset(found), cap) for found in (sources, speakers, relays)))
 
     def support_reports(self, proposition_id: str, cap: int = 2) -> Reports:
         """Reports behind a proposition and everything that supports it, transitively.

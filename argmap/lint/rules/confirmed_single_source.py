@@ -3,9 +3,10 @@
 Credibility 1 means "confirmed by other sources". The proposition's anchoring quotes (and those
 of anything supporting it) must include at least `min-reports` (default 2) independent reports.
 Reports are counted, not quotes: two quotes are independent only when they differ in source
-document *and* in speaker, so the count is the smaller of the distinct sources and the distinct
-speakers. One article quoting two officials is one report; two outlets repeating one official is
-one report too.
+document, in speaker and in relay (the `via` actor, if any), so the count is the smallest of the
+distinct sources, speakers and relays. One article quoting two officials is one report; two
+outlets repeating one official is one report too; so are two officials heard through one
+spokesman.
 
 **Why:** circular reporting (one claim echoed through several outlets) is the standard way a
 single report comes to look confirmed.
@@ -28,8 +29,9 @@ single report comes to look confirmed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
+from argmap.analyse.evidence import Reports
 from argmap.lint.context import RuleContext
 from argmap.lint.rule import Finding
 
@@ -47,9 +49,18 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         reports = ctx.evidence.support_reports(proposition.id, cap=needed)
         if reports.independent >= needed:
             continue
-        sources = ", ".join(f"`{name}`" for name in sorted(reports.sources)) or "none"
-        speakers = ", ".join(f"`{name}`" for name in sorted(reports.speakers)) or "none"
         yield ctx.at(proposition.id, "credibility",
                      message=f"credibility 1 (confirmed) needs {needed} independent reports; "
-                             f"`{proposition.id}` has {reports.independent} (sources: "
-                             f"{sources}; speakers: {speakers})")
+                             f"`{proposition.id}` has {reports.independent} "
+                             f"({_describe(reports)})")
+
+
+def _describe(reports: Reports) -> str:
+    parts = [f"sources: {_names(reports.sources)}", f"speakers: {_names(reports.speakers)}"]
+    if len(reports.relays) < min(len(reports.sources), len(reports.speakers)):
+        parts.append(f"all relayed by {_names(r.split(' ', 1)[1] for r in reports.relays)}")
+    return "; ".join(parts)
+
+
+def _names(names: Iterable[str]) -> str:
+    return ", ".join(f"`{name}`" for name in sorted(names)) or "none"

@@ -2,7 +2,7 @@
 
 A judgment with `confidence: high` must rest on evidence (its basis, followed through every
 supporting inference, is evidence rather than an assumption or bare assertion) and on at least
-`min-reports` (default 2) independent reports (distinct sources and distinct speakers, as in
+`min-reports` (default 2) independent reports (distinct sources, speakers and relays, as in
 `confirmed-single-source`) gathered along its support.
 
 **Why:** high confidence means "well corroborated from proven sources, minimal assumptions" (JP

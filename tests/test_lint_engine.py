@@ -237,3 +237,11 @@ def test_worker_count_needs_enough_bytes(tmp_path: Path) -> None:
     assert worker_count(large, 1) == 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
     assert worker_count(large, 0) == min(cores, 2)
+
+
+def test_suggestions_stay_bounded_on_huge_input() -> None:
+    words = " ".join(f"w{n % 997}" for n in range(20_000))  # one 120 KB "sentence"
+    text = NormalisedText(words)
+    passage, _ = text.closest_passage("w5 w6 w7 w8 w9 w10") or ("", 0.0)
+    assert 0 < len(passage) <= 1_000
+    assert text.closest_passage("w1 " * 1_000) is None  # too long a quote to align

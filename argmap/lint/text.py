@@ -23,6 +23,12 @@ _WORD_RUN = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+|\n\s*")
 SUGGESTION_CHARS = 160
 _ALIGNED = 3
+# Bounds that keep suggestions cheap on hostile or huge input: a "sentence" longer than this is
+# cut into pieces; a longer quote gets no suggestion; and each source answers suggestions only
+# until it has compared this many sentences (then lint still reports, without a passage).
+_PIECE_CHARS = 1_000
+_SUGGEST_MAX_QUOTE = 2_000
+_SUGGEST_BUDGET = 1_000_000
 
 
 def normalise(text: str) -> str:
@@ -36,6 +42,7 @@ class NormalisedText:
 
     original: str
     normalised: str = field(init=False)
+    _budget: int = field(init=False, default=_SUGGEST_BUDGET, repr=False)
 
     def __post_init__(self) -> None:
         self.normalised = normalise(self.original)
@@ -65,8 +72,10 @@ class NormalisedText:
         """
         words = set(quote.lower().split())
         sentences = self._sentences
-        if not words or not sentences:
+        if not words or not sentences or len(quote) > _SUGGEST_MAX_QUOTE \
+                or self._budget < len(sentences):
             return None
+        self._budget -= len(sentences)
         shared = [len(words & sentence_words) for sentence_words in self._sentence_words]
         best_sentences = sorted(range(len(sentences)), key=lambda n: -shared[n])[:_ALIGNED]
         starts = sorted({start for n in best_sentences for start in (n - 1, n) if start >= 0})
@@ -93,8 +102,17 @@ class NormalisedText:
 
     @cached_property
     def _sentences(self) -> list[str]:
-        pieces = _SENTENCE_END.split(self.original)
-        return [normalise(piece) for piece in pieces if piece.strip()]
+        sentences = []
+        for piece in _SENTENCE_END.split(self.original):
+            sentence = normalise(piece)
+            while len(sentence) > _PIECE_CHARS:
+                cut = sentence.rfind(" ", 0, _PIECE_CHARS)
+                cut = cut if cut > 0 else _PIECE_CHARS
+                sentences.append(sentence[:cut])
+                sentence = sentence[cut:].lstrip()
+            if sentence:
+                sentences.append(sentence)
+        return sentences
 
     @cached_property
     def _anchors(self) -> tuple[list[int], list[int]]:

@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from argmap._version import __version__
 
+# The order a newcomer meets the commands in: start a map, check it, draw it, then the rest.
+COMMAND_ORDER = ("new", "validate", "lint", "render", "export", "schema", "rules", "explain")
+
+
+class _OrderedGroup(TyperGroup):
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        rank = {name: number for number, name in enumerate(COMMAND_ORDER)}
+        return sorted(names, key=lambda name: rank.get(name, len(rank)))
+
+
 app = typer.Typer(
+    cls=_OrderedGroup,
     name="argmap",
     help="Checked argument maps: validate, lint and render YAML maps of evidence and assertion.",
     no_args_is_help=True,

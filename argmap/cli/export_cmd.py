@@ -19,7 +19,7 @@ class ExportFormat(str, Enum):
 
 @app.command()
 def export(
-    path: Annotated[Path, typer.Argument(help="The map file.")],
+    path: Annotated[Path, typer.Argument(help="The map file.", metavar="MAP")],
     export_format: Annotated[
         ExportFormat,
         typer.Option("--format", "-f", help="yaml (normalised), json, or aif (AIF JSON for OVA+)."),

@@ -28,7 +28,9 @@ class RulesFormat(str, Enum):
 
 @app.command()
 def lint(
-    paths: Annotated[list[Path], typer.Argument(help="Map files or folders of maps.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Map files or folders of maps.", metavar="PATH")
+    ],
     output_format: Annotated[LintFormat, typer.Option(
         "--format", "-f",
         help="Output format; auto is github under GitHub Actions, color on a terminal "
@@ -71,7 +73,7 @@ def rules(
 
 @app.command()
 def explain(
-    rule: Annotated[str, typer.Argument(help="A rule code (AM101) or name.")],
+    rule: Annotated[str, typer.Argument(help="A rule code (AM101) or name.", metavar="RULE")],
 ) -> None:
     """Print one lint rule's documentation: what it checks, why, and how to fix it."""
     from argmap.commands.lint import run_explain

@@ -12,7 +12,9 @@ from argmap.cli.app import app
 
 @app.command()
 def new(
-    source: Annotated[Path, typer.Argument(help="The source text the map will quote (UTF-8).")],
+    source: Annotated[
+        Path, typer.Argument(help="The source text the map will quote (UTF-8).", metavar="SOURCE")
+    ],
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="The map file to write (default: maps/<source>.yaml)."),

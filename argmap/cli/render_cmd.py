@@ -25,7 +25,9 @@ class EngineChoice(str, Enum):
 
 @app.command()
 def render(
-    paths: Annotated[list[Path], typer.Argument(help="Map files or folders of maps.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Map files or folders of maps.", metavar="PATH")
+    ],
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Output file (one map) or folder; default: beside each map.",
     )] = None,

@@ -12,7 +12,9 @@ from argmap.cli.app import FormatOption, OutputFormat, QuietOption, app
 
 @app.command()
 def validate(
-    paths: Annotated[list[Path], typer.Argument(help="Map files or folders of maps.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Map files or folders of maps.", metavar="PATH")
+    ],
     output_format: FormatOption = OutputFormat.auto,
     quiet: QuietOption = False,
 ) -> None:

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import enum
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -59,14 +59,16 @@ class ArgumentGraph:
         """Basis of every proposition: the least fixpoint of "a conclusion is as strong as the
         strongest inference to it, and an inference as strong as its weakest premise"."""
         basis = {pid: _own_basis(p) for pid, p in self.propositions.items()}
-        changed = True
-        while changed:
-            changed = False
-            for inference in self.model.inferences:
-                strength = min(basis.get(p, Basis.ASSERTION) for p in inference.premises)
-                if inference.conclusion in basis and strength > basis[inference.conclusion]:
-                    basis[inference.conclusion] = strength
-                    changed = True
+        # A worklist, not repeated sweeps: sweeping is quadratic on a long chain listed
+        # conclusion-first (2,500 steps took 2.9 s). A basis only rises, at most twice per
+        # proposition, and only the inferences it is a premise of need a second look.
+        pending = deque(self.model.inferences)
+        while pending:
+            inference = pending.popleft()
+            strength = min(basis.get(p, Basis.ASSERTION) for p in inference.premises)
+            if inference.conclusion in basis and strength > basis[inference.conclusion]:
+                basis[inference.conclusion] = strength
+                pending.extend(self.premise_of.get(inference.conclusion, ()))
         return basis
 
     def inference_basis(self, inference: Inference) -> Basis:

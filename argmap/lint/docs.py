@@ -46,7 +46,7 @@ def rules_markdown(rules: Sequence[Rule]) -> str:
 def explain(rule: Rule) -> str:
     summary, _, body = rule.doc.partition("\n")
     lines = [f"{rule.code} {rule.name} (default level: {rule.level.value})", "",
-             summary, body.strip("\n"), ""]
+             summary, "", body.strip("\n"), ""]
     if rule.options:
         lines += ["Options (defaults):", *(f"  {name}: {_show(value)}"
                                            for name, value in rule.options.items()), ""]

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+from types import FrameType
+
+
+def _exit_on_signal(number: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + number)
 
 
 def main() -> None:
@@ -13,6 +19,8 @@ def main() -> None:
 
         sys.stdout.write(f"argmap {__version__}\n")
         raise SystemExit(0)
+    # A terminated run unwinds like an interrupted one, so no temporary file is left behind.
+    signal.signal(signal.SIGTERM, _exit_on_signal)
     from argmap.cli import app
 
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import yaml
@@ -13,6 +14,10 @@ from hypothesis import strategies as st
 from strategies import json_like, valid_maps
 
 from argmap.commands.validate import ValidateSettings, run_validate
+from argmap.lint.engine import LintSettings, lint_loaded
+from argmap.render.dot import DrawOptions
+from argmap.render.engine import find_engine
+from argmap.render.pipeline import draw
 from argmap.export import dump_data_yaml, dump_yaml
 from argmap.model import load_map, load_map_text
 from argmap.problems import MapInvalidError
@@ -73,3 +78,24 @@ def test_random_valid_maps_validate_and_round_trip(
         raise AssertionError(f"generated map is invalid:\n{error}") from None
     again = load_map_text(dump_yaml(loaded.model), path)
     assert again.model == loaded.model
+    for problem in lint_loaded(loaded, LintSettings()):
+        assert problem.line >= 1 and "\n" not in problem.message, problem
+        assert problem.code != "AM199", f"a lint rule crashed: {problem}"
+
+
+@settings(SETTINGS, max_examples=25)
+@given(generated=valid_maps())
+def test_random_valid_maps_render_to_inert_well_formed_svg(
+    tmp_path: Path, generated: tuple[dict[str, object], str]
+) -> None:
+    data, source_text = generated
+    path = tmp_path / "map.yaml"
+    path.write_text(dump_data_yaml(data))
+    drawing = draw(load_map(path), DrawOptions(), ["svg"], find_engine("pure"))
+    root = ET.fromstring(drawing.outputs["svg"])
+    for element in root.iter():
+        assert not element.tag.endswith("script"), "no script element"
+        for name, value in element.attrib.items():
+            assert not name.lower().startswith("on"), f"event handler {name}"
+            if name.endswith("href"):
+                assert value.startswith(("http://", "https://", "#")), value

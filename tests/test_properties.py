@@ -14,13 +14,13 @@ from hypothesis import strategies as st
 from strategies import json_like, valid_maps
 
 from argmap.commands.validate import ValidateSettings, run_validate
+from argmap.export import dump_data_yaml, dump_yaml
 from argmap.lint.engine import LintSettings, lint_loaded
+from argmap.model import load_map, load_map_text
+from argmap.problems import MapInvalidError
 from argmap.render.dot import DrawOptions
 from argmap.render.engine import find_engine
 from argmap.render.pipeline import draw
-from argmap.export import dump_data_yaml, dump_yaml
-from argmap.model import load_map, load_map_text
-from argmap.problems import MapInvalidError
 
 LOCATED = re.compile(r"^.+:\d+:\d+: \S")
 SETTINGS = settings(max_examples=150, deadline=None,
@@ -88,7 +88,7 @@ def test_random_valid_maps_validate_and_round_trip(
 def test_random_valid_maps_render_to_inert_well_formed_svg(
     tmp_path: Path, generated: tuple[dict[str, object], str]
 ) -> None:
-    data, source_text = generated
+    data, _source_text = generated
     path = tmp_path / "map.yaml"
     path.write_text(dump_data_yaml(data))
     drawing = draw(load_map(path), DrawOptions(), ["svg"], find_engine("pure"))

@@ -55,6 +55,14 @@ class EvidenceFacts:
         return users
 
     @cached_property
+    def used_quotes(self) -> frozenset[str]:
+        """Quotes that anchor a proposition or state an inference."""
+        used = set(self.propositions_of_quote)
+        for inference in self.model.inferences:
+            used.update(inference.quotes)
+        return frozenset(used)
+
+    @cached_property
     def quotes_of_source(self) -> dict[str, list[str]]:
         users: dict[str, list[str]] = defaultdict(list)
         for quote in self.model.quotes:
@@ -76,6 +84,7 @@ class EvidenceFacts:
         used |= set(self.graph.attacks_from) | set(self.graph.attacked_by)
         for question in self.model.questions:
             used.update(question.hypotheses)
+            used.update(rating.proposition for rating in question.evidence)
         return frozenset(used)
 
     def reports(self, proposition: Proposition, cap: int = 1 << 30) -> Reports:

@@ -5,7 +5,8 @@ Mapping (AIF with Inference Anchoring Theory):
 * proposition → I-node; quote → L-node (``"Speaker: verbatim text"``) with a locution naming its
   speaker; the anchoring of a proposition in a quote → YA-node (``Asserting`` when the speaker is
   the author, ``Reporting`` otherwise) from the L-node to the I-node;
-* inference → RA-node (premises → RA → conclusion), named by its scheme;
+* inference → RA-node (premises → RA → conclusion), named by its scheme; a quote that states the
+  step → YA-node ``Arguing`` from its L-node to the RA-node;
 * attack → CA-node (attacker → CA → target), the target being an I-node or, for an undercut,
   an RA-node.
 """
@@ -54,6 +55,10 @@ def to_aif(model: ArgumentMap) -> dict[str, Any]:
         for premise in inference.premises:
             builder.edge(premise, ra)
         builder.edge(ra, inference.conclusion)
+        for quote_id in inference.quotes:
+            arguing = builder.node(f"YA:{quote_id}:{inference.id}", "Arguing", "YA")
+            builder.edge(f"L:{quote_id}", arguing)
+            builder.edge(arguing, ra)
     for attack in model.attacks:
         ca = builder.node(f"CA:{attack.id}", "Default Conflict", "CA", conflictKind=attack.kind)
         target = f"RA:{attack.target}" if attack.kind == "undercut" else attack.target

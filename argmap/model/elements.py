@@ -57,6 +57,9 @@ Scheme = Literal[
     "ethotic", "bias", "commitment", "deduction", "induction", "elimination",
 ]
 QuestionStatus = Literal["open", "answered", "failed"]
+Author = Literal["author", "analyst"]
+# Heuer's ACH ratings: very consistent ... very inconsistent, not applicable.
+Consistency = Literal["CC", "C", "N", "I", "II", "NA"]
 
 GRADED_KINDS = frozenset({"reported_fact", "attributed_claim"})
 ESTIMATIVE_KINDS = frozenset({"author_judgment", "hypothesis"})
@@ -223,6 +226,13 @@ class Inference(Element):
     conclusion: Slug
     scheme: Scheme | None = None
     warrant: Text | None = Field(None, description="The rule that licenses the step.")
+    quotes: tuple[Slug, ...] = Field(
+        (), description="Quotes whose words state this step (`which means`, `That is why`)."
+    )
+    by: Author = Field(
+        "author", description="`author`: the text argues this step; `analyst`: the map-maker "
+        "reconstructs it."
+    )
     critical_questions: tuple[CriticalQuestion, ...] = ()
 
 
@@ -232,6 +242,21 @@ class Attack(Element):
     attacker: Slug = Field(description="Id of the attacking proposition.")
     target: Slug = Field(description="Id of the attacked proposition or inference.")
     kind: AttackKind
+    by: Author = Field(
+        "author", description="`author`: the text makes this objection; `analyst`: the map-maker "
+        "raises it."
+    )
+
+
+class EvidenceRating(_Model):
+    """One row of an ACH matrix: how consistent one proposition is with each hypothesis."""
+
+    proposition: Slug = Field(description="Id of the proposition rated (the evidence item).")
+    ratings: dict[Slug, Consistency] = Field(
+        description="Hypothesis id to CC, C, N, I, II or NA (very consistent ... very "
+        "inconsistent, not applicable)."
+    )
+    note: Text | None = None
 
 
 class Question(Element):
@@ -239,6 +264,9 @@ class Question(Element):
 
     text: Text
     hypotheses: tuple[Slug, ...] = Field(min_length=2, description="Hypothesis proposition ids.")
+    evidence: tuple[EvidenceRating, ...] = Field(
+        (), description="The ACH matrix: each evidence item rated against each hypothesis."
+    )
 
 
 class ArgumentMap(_Model):

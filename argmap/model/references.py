@@ -42,6 +42,7 @@ _REFERENCES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("inferences", "conclusion", ("propositions",)),
     ("attacks", "attacker", ("propositions",)),
     ("questions", "hypotheses", ("propositions",)),
+    ("inferences", "quotes", ("quotes",)),
 )
 
 
@@ -56,6 +57,7 @@ def check_references(
     yield from _attack_targets(model, index)
     yield from _self_references(model)
     yield from _hypotheses(model, index)
+    yield from _evidence_ratings(model, index)
     yield from _bands(model)
     yield from _author_voice(model, index)
 
@@ -128,9 +130,26 @@ def _hypotheses(model: ArgumentMap, index: MapIndex) -> Iterator[Finding]:
                               "not a hypothesis")
 
 
+def _evidence_ratings(model: ArgumentMap, index: MapIndex) -> Iterator[Finding]:
+    for position, question in enumerate(model.questions):
+        for row, rating in enumerate(question.evidence):
+            loc: Loc = ("questions", position, "evidence", row)
+            yield from _check_ref(index, (*loc, "proposition"), rating.proposition,
+                                  ("propositions",))
+            for hypothesis in rating.ratings:
+                if hypothesis not in question.hypotheses:
+                    yield Finding((*loc, "ratings", hypothesis), WRONG_KIND,
+                                  f"`{hypothesis}` is not one of this question's hypotheses "
+                                  f"({', '.join(question.hypotheses)})")
+
+
 def _bands(model: ArgumentMap) -> Iterator[Finding]:
     vocabulary = model.map.likelihood_vocabulary
-    terms = [band.term for band in VOCABULARIES[vocabulary]]
+    named = "likelihood_vocabulary" in model.map.model_fields_set
+    # A map that names no vocabulary may rely on the project's configured default (lint checks
+    # the band against it), so any yardstick's band is accepted here.
+    vocabularies = [vocabulary] if named else list(VOCABULARIES)
+    terms = list(dict.fromkeys(band.term for name in vocabularies for band in VOCABULARIES[name]))
     for position, proposition in enumerate(model.propositions):
         likelihood = proposition.likelihood
         if likelihood is not None and likelihood.band not in terms:

@@ -79,3 +79,12 @@ def normalise_term(term: str) -> str:
 def find_band(vocabulary: str, term: str) -> Band | None:
     wanted = normalise_term(term)
     return next((band for band in VOCABULARIES[vocabulary] if band.term == wanted), None)
+
+
+def band_of(vocabulary: str, term: str) -> Band | None:
+    """The band ``term`` names: in ``vocabulary`` first, else in the other yardstick (a map that
+    names no vocabulary may use the project's configured one)."""
+    found = find_band(vocabulary, term)
+    if found is not None:
+        return found
+    return next((band for name in VOCABULARIES if (band := find_band(name, term))), None)

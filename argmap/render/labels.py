@@ -17,7 +17,7 @@ from argmap.model.elements import (
     Quote,
     Source,
 )
-from argmap.model.vocabulary import INFORMATION_CREDIBILITY, find_band
+from argmap.model.vocabulary import INFORMATION_CREDIBILITY, band_of
 from argmap.render import style
 from argmap.render.text import html_text, truncate, wrap
 
@@ -121,7 +121,7 @@ class Describer:
         """The short facts under the text: likelihood, confidence, claimant, credibility."""
         lines: list[str] = []
         if proposition.likelihood is not None:
-            band = find_band(self.model.map.likelihood_vocabulary, proposition.likelihood.band)
+            band = band_of(self.model.map.likelihood_vocabulary, proposition.likelihood.band)
             words = f"{band.label} ({band.percent})" if band else proposition.likelihood.band
             lines.append(f"likelihood: {words}")
         if proposition.confidence is not None:

@@ -4,8 +4,9 @@ Reported, in the sections named by option `sections` (default all four):
 
 * a `source` that no quote cites;
 * an `actor` who speaks, relays or authors nothing;
-* a `quote` that anchors no proposition;
-* a `proposition` that is no premise, conclusion, attacker, target or hypothesis.
+* a `quote` that anchors no proposition and states no inference;
+* a `proposition` that is no premise, conclusion, attacker, target, hypothesis or rated
+  evidence item.
 
 **Why:** an unused element is either left over (delete it) or a missing link (the analyst meant
 to connect it and forgot). Both make the map say less than it seems to.
@@ -41,8 +42,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     checks = (
         ("sources", ctx.model.sources, facts.quotes_of_source, "no quote cites source"),
         ("actors", ctx.model.actors, facts.used_actors, "no quote or source names actor"),
-        ("quotes", ctx.model.quotes, facts.propositions_of_quote,
-         "no proposition is anchored in quote"),
+        ("quotes", ctx.model.quotes, facts.used_quotes,
+         "no proposition or inference is anchored in quote"),
         ("propositions", ctx.model.propositions, facts.used_propositions,
          "nothing uses proposition"),
     )

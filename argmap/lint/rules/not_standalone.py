@@ -3,7 +3,7 @@
 A proposition's `text` is read on its own, in a diagram node, a report or another map. It must
 not open with a pronoun whose referent is in some other sentence ("He", "They", "This", "Its"
 ...; option `pronouns`). An impersonal "It" ("It is likely that ...", "It seems ...") is not a
-reference and is allowed.
+reference and is allowed, and neither is an acronym in capitals ("US forces ...", "IT staff ...").
 
 **Why:** the same quote can be resolved differently; "He was implying that pro-Iran militias
 were involved" is only evidence once "he" is named. AIF and Inference Anchoring Theory make the
@@ -52,7 +52,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if match is None:
             continue
         word = match.group(1).split("'")[0]  # "Their'" and "It's" start with "Their", "It"
-        if word.lower() not in pronouns:
+        # An all-capitals word of two or more letters is an acronym ("US", "IT"), not a pronoun.
+        if word.lower() not in pronouns or (len(word) > 1 and word.isupper()):
             continue
         if word.lower() == "it" and _IMPERSONAL_IT.match(proposition.text, match.start(1)):
             continue

@@ -98,7 +98,7 @@ def test_same_map_renders_to_the_same_bytes(a_map: Path, tmp_path: Path) -> None
 def test_check_passes_fresh_and_catches_stale_and_missing(a_map: Path) -> None:
     assert render(a_map)[0] == 0
     code, _, err = render(a_map, check=True)
-    assert code == 0 and "1 diagrams up to date" in err
+    assert code == 0 and "1 diagram is up to date" in err
     a_map.write_text(a_map.read_text().replace("The cable wore out.", "The cable rusted."))
     code, _, err = render(a_map, check=True)
     assert code == 1

@@ -241,10 +241,12 @@ def _summary(result: RenderResult, settings: RenderSettings) -> str:
         total = result.fresh + len(result.stale)
         if result.stale:
             return f"{len(result.stale)} of {total} diagrams stale or missing\n"
-        return f"{total} diagrams up to date\n" if not result.invalid else _invalid(result, maps)
+        diagrams = "diagram is" if total == 1 else "diagrams are"
+        return f"{total} {diagrams} up to date\n" if not result.invalid else _invalid(result, maps)
     if result.invalid:
         return _invalid(result, maps)
-    return f"rendered {len(result.written)} files from {result.checked} {maps}\n"
+    files = "file" if len(result.written) == 1 else "files"
+    return f"rendered {len(result.written)} {files} from {result.checked} {maps}\n"
 
 
 def _invalid(result: RenderResult, maps: str) -> str:

@@ -10,8 +10,8 @@ import pytest
 
 from argmap.model import LoadedMap, load_map, load_map_text
 from argmap.render import style
-from argmap.render.dot import BAND_REACH, DrawOptions, build_dot
-from argmap.render.labels import Describer
+from argmap.render.dot import BAND_REACH, DrawOptions, _inference_attributes, build_dot
+from argmap.render.labels import ANALYST_ATTACK_WORDS, ANALYST_INFERENCE_WORDS, Describer
 
 MAPS = Path(__file__).parent / "render"
 _TOKEN = re.compile(r'\s*(?:(?P<quoted>"(?:[^"\\]|\\.)*")|(?P<bare>[^\s=\[\]<>"]+)|(?P<other>.))',
@@ -161,6 +161,8 @@ EDGE_CASES = [
     (("sabotage", "cable-claim"), style.ATTACKS["undermine"]),
     (("bare-opinion", "skipped"), style.ATTACKS["undercut"]),
     (("wear", "why-cable"), style.ANSWERS),
+    (("q-officials-saw", "officials-know"), style.ANCHOR),  # a quote that states the step
+    (("inspection-claim", "crane-unsafe"), style.ANALYST_ATTACKS["rebut"]),
 ]
 
 
@@ -174,6 +176,58 @@ def test_each_relation_has_its_edge_style(drawn, ends, expected):
 def test_support_and_the_three_attacks_differ_without_colour():
     looks = {(s.style, s.arrowhead) for s in (style.CONCLUSION, *style.ATTACKS.values())}
     assert len(looks) == 4
+
+
+@pytest.mark.parametrize("kind", sorted(style.ATTACKS))
+def test_an_analyst_attack_keeps_its_kind_line_but_not_the_authors_look(kind):
+    author, analyst = style.ATTACKS[kind], style.ANALYST_ATTACKS[kind]
+    assert (analyst.style, analyst.color) == (author.style, author.color)  # still says which kind
+    assert analyst.arrowhead != author.arrowhead  # ...and whose, without colour
+    assert analyst.arrowhead.startswith(author.arrowhead)  # the bar still ends on the target
+    assert analyst.penwidth < author.penwidth
+    assert style.attack_look(kind, "analyst") == analyst
+    assert style.attack_look(kind, "author") == author
+
+
+def test_an_analyst_attack_says_so_in_its_tooltip(drawn):
+    _, edges = drawn
+    by_id = {edge.attributes["id"]: edge for edge in edges}
+    assert ANALYST_ATTACK_WORDS in by_id["am-inspection-rebuts-unsafe"].attributes["tooltip"]
+    assert "analyst" not in by_id["am-records-rebut"].attributes["tooltip"]
+
+
+def test_an_analyst_inference_has_a_dashed_grey_outline_and_says_analyst(drawn):
+    nodes, _ = drawn
+    analyst = nodes["unsafe"].attributes
+    assert analyst["id"] == "am-unsafe"
+    assert analyst["style"] == style.ANALYST_INFERENCE.style and "dashed" in analyst["style"]
+    assert analyst["color"] == style.ANALYST_INFERENCE.border
+    assert analyst["label"].startswith("<sign<BR/>") and "<I>analyst</I>" in analyst["label"]
+    assert analyst["tooltip"].split("\\n")[1] == ANALYST_INFERENCE_WORDS
+    author = nodes["officials-know"].attributes
+    assert "dashed" not in author["style"] and author["color"] == style.INFERENCE.border
+    assert "analyst" not in author["label"] + author["tooltip"]
+
+
+def test_an_analyst_inference_without_a_scheme_is_a_box_with_the_word_not_a_dot(all_kinds):
+    (unsafe,) = [i for i in all_kinds.model.inferences if i.id == "unsafe"]
+    bare = unsafe.model_copy(update={"scheme": None})
+    assert _inference_attributes(bare)["shape"] == style.ANALYST_INFERENCE.shape
+    assert Describer.inference_label(bare) == "<" + Describer.inference_label(
+        unsafe).split("<BR/>", 1)[1]
+    authors = bare.model_copy(update={"by": "author"})
+    assert _inference_attributes(authors)["shape"] == "circle"
+    assert Describer.inference_label(authors) == ""
+
+
+def test_a_quote_that_states_a_step_anchors_it_and_shows_in_its_tooltip(drawn, all_kinds):
+    nodes, edges = drawn
+    (edge,) = [e for e in edges if e.names == ("q-officials-saw", "officials-know")]
+    assert edge.attributes["id"] == "am-q-officials-saw--officials-know"
+    assert edge.attributes["tooltip"] == "q-officials-saw states the step officials-know"
+    verbatim = all_kinds.index.quote("q-officials-saw").text
+    tip = nodes["officials-know"].attributes["tooltip"]
+    assert f'stated in q-officials-saw: "{verbatim}"' in tip
 
 
 def test_every_node_and_edge_has_a_stable_id_from_its_map_id(drawn, all_kinds):
@@ -197,6 +251,10 @@ def test_quotes_share_the_evidence_band_unless_they_anchor_high_up(all_kinds):
     # q-top anchors a judgment four inferences up: in the band it would make a long edge.
     assert BAND_REACH < 4
     assert '"q-top" [' not in band and '"q-top" [' in source
+    # A quote stating a step counts at the level of the step's highest premise: officials-know
+    # starts from the ground floor, fine from a judgment two inferences up.
+    assert '"q-officials-saw" [' in band
+    assert '"q-fine-because" [' not in band and '"q-fine-because" [' in source
 
 
 def test_same_map_same_dot_and_a_small_edit_a_small_diff(all_kinds):
@@ -227,8 +285,15 @@ def test_the_legend_names_every_look(all_kinds):
     assert "subgraph cluster_legend" in source
     for node_style in style.PROPOSITIONS.values():
         assert f"<B>{node_style.header}</B>" in source.split("cluster_legend", 1)[1]
+    legend = source.split("cluster_legend", 1)[1]
     for verb in ("rebuts", "undermines", "undercuts", "anchors"):
-        assert verb in source.split("cluster_legend", 1)[1]
+        assert verb in legend
+    nodes, edges = statements(legend)
+    analyst_attack = style.ANALYST_ATTACKS["rebut"].attributes()
+    assert any(analyst_attack.items() <= e.attributes.items() for e in edges)
+    analyst_step = nodes["_legend.analyst-inference"].attributes
+    assert analyst_step["style"] == style.ANALYST_INFERENCE.style
+    assert "<I>analyst</I>" in analyst_step["label"]
     assert "cluster_legend" not in build_dot(all_kinds.model, DrawOptions(legend=False))[0]
 
 
@@ -240,3 +305,11 @@ def test_focus_draws_the_neighbourhood_and_marks_the_cut(all_kinds):
     assert all(set(edge.names) <= set(nodes) for edge in edges)
     assert "more links outside this view" in nodes["officials-know"].attributes["label"]
     assert "(around cable-snapped, 1 steps)" in source
+
+
+def test_an_ach_matrix_changes_nothing_in_the_drawing(all_kinds):
+    (question,) = all_kinds.model.questions
+    assert question.evidence
+    bare = all_kinds.model.model_copy(
+        update={"questions": (question.model_copy(update={"evidence": ()}),)})
+    assert build_dot(all_kinds.model)[0] == build_dot(bare)[0]

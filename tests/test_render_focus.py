@@ -40,7 +40,9 @@ def test_each_step_follows_support_attack_and_anchoring(graph: ArgumentGraph) ->
 def test_attacks_sources_and_actors_start_from_what_they_touch(graph: ArgumentGraph) -> None:
     assert neighbourhood(graph, "records-rebut", 0).members == {"no-record", "inspection-claim"}
     assert neighbourhood(graph, "operator", 0).members == {"q-inspection"}
-    assert len(neighbourhood(graph, "gazette", 0).members) == 4
+    quotes = {quote.id for quote in graph.model.quotes if quote.source == "gazette"}
+    assert len(quotes) > 4
+    assert neighbourhood(graph, "gazette", 0).members == quotes
     with pytest.raises(KeyError):
         neighbourhood(graph, "no-such-id", 1)
 
@@ -48,7 +50,28 @@ def test_attacks_sources_and_actors_start_from_what_they_touch(graph: ArgumentGr
 def test_the_whole_map_has_no_frontier(graph: ArgumentGraph) -> None:
     area = neighbourhood(graph, "cable-snapped", 50)
     assert not area.frontier
-    assert len(area.members) == 4 + 11 + 4 + 1  # quotes, propositions, inferences, question
+    model = graph.model
+    drawn = (model.quotes, model.propositions, model.inferences, model.questions)
+    assert area.members == {element.id for section in drawn for element in section}
+
+
+def test_a_quote_stating_an_inference_is_one_step_from_it(graph: ArgumentGraph) -> None:
+    (stated,) = [i for i in graph.model.inferences if i.id == "officials-know"]
+    assert stated.quotes == ("q-officials-saw",)
+    assert neighbourhood(graph, "q-officials-saw", 1).members == {"q-officials-saw",
+                                                                  "officials-know"}
+    assert "q-officials-saw" in neighbourhood(graph, "officials-know", 1).members
+
+
+def test_ach_ratings_are_not_steps(graph: ArgumentGraph) -> None:
+    # The diagram draws no edge for a rating: a rated item kept for it would float unconnected.
+    (question,) = graph.model.questions
+    rated = {row.proposition for row in question.evidence}
+    assert rated and not rated & set(question.hypotheses)
+    area = neighbourhood(graph, question.id, 1)
+    assert area.members == {question.id, *question.hypotheses}
+    assert not rated & area.members
+    assert question.id not in neighbourhood(graph, "no-record", 1).members
 
 
 def test_levels_count_inferences_below(graph: ArgumentGraph) -> None:

@@ -1,8 +1,14 @@
 """The neighbourhood of one element: what lies within K steps of it over the map's relations.
 
-A step is one relation, followed either way: a quote anchoring a proposition, a premise or the
-conclusion of an inference, an attack (attacker to target), a hypothesis of a question. Used by
-``argmap render --focus`` to draw a readable piece of a map too big to read whole.
+A step is one relation, followed either way: a quote anchoring a proposition or stating an
+inference, a premise or the conclusion of an inference, an attack (attacker to target), a
+hypothesis of a question. Used by ``argmap render --focus`` to draw a readable piece of a map too
+big to read whole.
+
+The steps are exactly the relations the diagram draws as edges, so everything a focused view keeps
+hangs together on the page. A question's ACH ratings (``Question.evidence``) are therefore not
+steps: the diagram draws no edge for them, and a proposition kept only because it is rated would
+float unconnected (and a question rated against dozens of items would pull them all in).
 """
 
 from __future__ import annotations
@@ -38,6 +44,8 @@ def adjacency(graph: ArgumentGraph) -> dict[str, list[str]]:
         for premise in inference.premises:
             link(premise, inference.id)
         link(inference.id, inference.conclusion)
+        for quote in inference.quotes:
+            link(quote, inference.id)
     for attack in model.attacks:
         link(attack.attacker, attack.target)
     for question in model.questions:

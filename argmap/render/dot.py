@@ -9,7 +9,10 @@ Layout choices that keep big maps fast and readable (measured in ``docs/renderin
   below, assertion above. A quote that anchors a proposition higher up (typically the author's own
   words behind a judgment) sits just below what it anchors instead: pulling it down into the band
   would make a long edge, long edges spanning many ranks are what multiplies layout work, and on
-  the seed map they made the diagram half as wide again. Its shape still marks it as evidence;
+  the seed map they made the diagram half as wide again. Its shape still marks it as evidence. A
+  quote that states an inference ("That is why ...") anchors the inference node the same way and
+  counts at the level of the step's highest premise: beside the premises, or in the band when they
+  are the ground floor;
 * statements come in map order (YAML order is the order), so the same map gives the same DOT and a
   small edit a small diff.
 """
@@ -162,13 +165,23 @@ class DotBuilder:
                        self.describe.quote_tooltip(quote), link, target)
 
     def _anchor_levels(self) -> dict[str, int]:
-        """For each quote, the highest level of the (drawn) propositions it anchors."""
+        """For each quote, the highest level of the (drawn) propositions and inferences it
+        anchors. An inference counts at the level of its highest premise: dot ranks it just
+        above them, so its quote sits beside them (or in the band, one rank further down, when
+        they are the ground floor)."""
         levels = support_levels(self.graph)
         reach: dict[str, int] = {}
+
+        def reaches(quotes: tuple[str, ...], level: int) -> None:
+            for quote in quotes:
+                reach[quote] = max(reach.get(quote, 0), level)
+
         for proposition in self.model.propositions:
             if self.kept(proposition.id):
-                for quote in proposition.quotes:
-                    reach[quote] = max(reach.get(quote, 0), levels.get(proposition.id, 0))
+                reaches(proposition.quotes, levels.get(proposition.id, 0))
+        for inference in self.model.inferences:
+            if inference.quotes and self.kept(inference.id):
+                reaches(inference.quotes, max(levels.get(p, 0) for p in inference.premises))
         return reach
 
     def _questions(self) -> None:
@@ -182,6 +195,10 @@ class DotBuilder:
             for quote in proposition.quotes:
                 self._edge(quote, proposition.id, style.ANCHOR,
                            f"{quote} {style.ANCHOR.verb} {proposition.id}")
+        for inference in self.model.inferences:
+            for quote in inference.quotes:  # words that state the step itself
+                self._edge(quote, inference.id, style.ANCHOR,
+                           f"{quote} states the step {inference.id}")
 
     def _support(self) -> None:
         for inference in self.model.inferences:
@@ -193,7 +210,7 @@ class DotBuilder:
 
     def _attacks(self) -> None:
         for attack in self.model.attacks:
-            self._edge(attack.attacker, attack.target, style.ATTACKS[attack.kind],
+            self._edge(attack.attacker, attack.target, style.attack_look(attack.kind, attack.by),
                        self.describe.attack_tooltip(attack), name=attack.id)
         for question in self.model.questions:
             for hypothesis in question.hypotheses:
@@ -202,13 +219,14 @@ class DotBuilder:
 
 
 def _inference_attributes(inference: Inference) -> dict[str, str]:
+    if inference.by == "analyst":  # always a box: it carries the word "analyst"
+        return {**style.ANALYST_INFERENCE.attributes(), **style.SMALL_BOX}
     attributes = style.INFERENCE.attributes()
     if inference.scheme is None:  # a bare joint: a small dot where the premises meet
         attributes.update({"shape": "circle", "width": "0.14", "height": "0.14",
                            "fixedsize": "true", "style": "filled", "fillcolor": "#333333"})
     else:
-        attributes.update({"fontsize": "9", "margin": "0.05,0.02", "height": "0.2",
-                           "width": "0.2"})
+        attributes.update(style.SMALL_BOX)
     return attributes
 
 

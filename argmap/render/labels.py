@@ -27,6 +27,9 @@ BASIS_WORDS = {
     Basis.ASSUMPTION: "rests on at least one assumption",
     Basis.ASSERTION: "rests on assertion alone",
 }
+# What the analyst contributes is said so wherever the reader looks (see ``style.ANALYST_WORD``).
+ANALYST_INFERENCE_WORDS = "reconstructed by the analyst: the text leaves this step implicit"
+ANALYST_ATTACK_WORDS = "raised by the analyst: the text leaves this tension unremarked"
 
 
 def html_label(rows: Iterable[str]) -> str:
@@ -43,6 +46,11 @@ def small_row(text: str, *, italic: bool = False) -> str:
     if italic:
         body = f"<I>{body}</I>"
     return f'<FONT POINT-SIZE="9" COLOR="{style.MUTED}">{body}</FONT>'
+
+
+def analyst_row() -> str:
+    """The mark under an analyst's inference: one italic word, so it reads without colour."""
+    return f'<FONT COLOR="{style.GREY}"><I>{style.ANALYST_WORD}</I></FONT>'
 
 
 def text_rows(text: str, width: int, lines: int) -> list[str]:
@@ -151,29 +159,46 @@ class Describer:
 
     @staticmethod
     def inference_label(inference: Inference) -> str:
-        if inference.scheme is None:
-            return ""
-        return html_label([html_text(inference.scheme.replace("_", " "))])
+        rows = [html_text(inference.scheme.replace("_", " "))] if inference.scheme else []
+        if inference.by == "analyst":
+            rows.append(analyst_row())
+        return html_label(rows) if rows else ""
 
-    @staticmethod
-    def inference_tooltip(inference: Inference) -> str:
+    def inference_tooltip(self, inference: Inference) -> str:
         lines = [f"inference {inference.id}: {', '.join(inference.premises)} -> "
                  f"{inference.conclusion}"]
+        if inference.by == "analyst":
+            lines.append(ANALYST_INFERENCE_WORDS)
         if inference.scheme:
             lines.append(f"scheme: {inference.scheme.replace('_', ' ')}")
         if inference.warrant:
             lines.append(f"warrant: {inference.warrant}")
+        lines.extend(self._stated_in(inference))
         lines.extend(f"[{question.status}] {question.question}"
                      for question in inference.critical_questions)
         if inference.note:
             lines.append(f"note: {inference.note}")
         return "\n".join(lines)
 
+    def _stated_in(self, inference: Inference) -> list[str]:
+        """The words of the quotes that state the step, verbatim, with who says them."""
+        lines = []
+        for quote_id in inference.quotes:
+            quote = self.quotes.get(quote_id)
+            if quote is not None:
+                speaker = self.actor_name(quote.speaker)
+                lines.append(f'stated in {quote_id}: "{quote.text}" ({speaker})')
+        return lines
+
     @staticmethod
     def attack_tooltip(attack: Attack) -> str:
         verb = style.ATTACKS[attack.kind].verb
-        line = f"{attack.attacker} {verb} {attack.target} ({attack.id})"
-        return f"{line}\nnote: {attack.note}" if attack.note else line
+        lines = [f"{attack.attacker} {verb} {attack.target} ({attack.id})"]
+        if attack.by == "analyst":
+            lines.append(ANALYST_ATTACK_WORDS)
+        if attack.note:
+            lines.append(f"note: {attack.note}")
+        return "\n".join(lines)
 
     @staticmethod
     def question_label(question: Question) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from graphviz import Digraph  # type: ignore[import-untyped]
 
 from argmap.render import style
-from argmap.render.labels import header_row, html_label, small_row
+from argmap.render.labels import analyst_row, header_row, html_label, small_row
 
 LEGEND_ID = "argmap-legend"
 _PROPOSITION = style.PROPOSITIONS
@@ -32,14 +32,22 @@ _SAMPLES: dict[str, tuple[style.NodeStyle, str, tuple[str, ...]]] = {
                     ("rests on assertion alone",)),
 }
 _ROWS = (("quote", "fact", "claim", "assumption"), ("judgment", "hypothesis", "unsupported"))
-_EDGES: tuple[tuple[style.EdgeStyle, str], ...] = (
-    (style.ANCHOR, "a quote anchors"),
-    (style.PREMISE, "premise of an inference"),
-    (style.CONCLUSION, "inference to conclusion"),
-    (style.ATTACKS["rebut"], "rebuts a conclusion"),
-    (style.ATTACKS["undermine"], "undermines a premise"),
-    (style.ATTACKS["undercut"], "undercuts an inference"),
-    (style.ANSWERS, "answers a question"),
+# key (the SVG id's end), style, caption
+_EDGES: tuple[tuple[str, style.EdgeStyle, str], ...] = (
+    ("anchors", style.ANCHOR, "a quote anchors"),
+    ("is-a-premise-of", style.PREMISE, "premise of an inference"),
+    ("concludes", style.CONCLUSION, "inference to conclusion"),
+    ("rebuts", style.ATTACKS["rebut"], "rebuts a conclusion"),
+    ("undermines", style.ATTACKS["undermine"], "undermines a premise"),
+    ("undercuts", style.ATTACKS["undercut"], "undercuts an inference"),
+    ("analyst-attack", style.ANALYST_ATTACKS["rebut"], "attack the analyst raises"),
+    ("answers", style.ANSWERS, "answers a question"),
+)
+# key, style, label rows, tooltip: the two looks of a (labelled) inference
+_INFERENCES: tuple[tuple[str, style.NodeStyle, tuple[str, ...], str], ...] = (
+    ("inference", style.INFERENCE, ("inference scheme",), "an inference, labelled by its scheme"),
+    ("analyst-inference", style.ANALYST_INFERENCE, ("inference scheme", analyst_row()),
+     "an inference reconstructed by the analyst: the text leaves it implicit"),
 )
 
 
@@ -78,23 +86,22 @@ def _sample_edges(legend: Digraph) -> None:
     """A short arrow per relation, pointing up at the words that name it."""
     with legend.subgraph() as tails:
         tails.attr(rank="same")
-        for number, (edge_style, _) in enumerate(_EDGES):
+        for number, (_, edge_style, _) in enumerate(_EDGES):
             tails.node(_name(f"edge.{number}.tail"), "", shape="point", width="0.06",
                        color=edge_style.color)
     with legend.subgraph() as heads:
         heads.attr(rank="same")
-        for number, (_, caption) in enumerate(_EDGES):
+        for number, (_, _, caption) in enumerate(_EDGES):
             heads.node(_name(f"edge.{number}.head"), html_label([small_row(caption)]),
                        shape="plaintext", height="0.2", margin="0.02,0")
-        heads.node(_name("inference"), html_label(["inference scheme"]), _attributes={
-            **style.INFERENCE.attributes(), "fontsize": "9", "margin": "0.05,0.02",
-            "height": "0.2", "width": "0.2", "id": f"{LEGEND_ID}-inference",
-            "tooltip": "an inference, labelled by its scheme"})
-    for number, (edge_style, caption) in enumerate(_EDGES):
+        for key, node_style, rows, tip in _INFERENCES:
+            heads.node(_name(key), html_label(rows), _attributes={
+                **node_style.attributes(), **style.SMALL_BOX, "id": f"{LEGEND_ID}-{key}",
+                "tooltip": tip})
+    for number, (key, edge_style, caption) in enumerate(_EDGES):
         tail, head = _name(f"edge.{number}.tail"), _name(f"edge.{number}.head")
         legend.edge(tail, head, _attributes={
-            **edge_style.attributes(), "id": f"{LEGEND_ID}-{edge_style.verb.replace(' ', '-')}",
-            "tooltip": caption})
+            **edge_style.attributes(), "id": f"{LEGEND_ID}-{key}", "tooltip": caption})
 
 
 def legend_source() -> str:

@@ -8,7 +8,7 @@ tints so black text stays readable; borders carry the full hue.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Okabe & Ito, "Color Universal Design" (2008): the eight colours, and light tints for fills.
 BLUE, ORANGE, GREEN, YELLOW = "#0072B2", "#E69F00", "#009E73", "#B5A800"
@@ -48,6 +48,12 @@ PROPOSITIONS: dict[str, NodeStyle] = {
     "hypothesis": NodeStyle("HYPOTHESIS", "box3d", "filled", "#CDEBE1", GREEN),
 }
 INFERENCE = NodeStyle("INFERENCE", "box", "rounded,filled", "#FFFFFF", "#333333")
+# A step the analyst reconstructs (the text leaves it implicit) must not pass for the author's
+# argument: a dashed grey outline, and the word under its scheme (never colour alone).
+ANALYST_INFERENCE = NodeStyle("INFERENCE", "box", "rounded,dashed,filled", "#FFFFFF", "#8C8C8C")
+ANALYST_WORD = "analyst"
+# Inferences drawn as small labelled boxes (a scheme, or the analyst's mark) rather than a dot.
+SMALL_BOX = {"fontsize": "9", "margin": "0.05,0.02", "height": "0.2", "width": "0.2"}
 QUESTION = NodeStyle("QUESTION", "tab", "filled", "#FFFFFF", GREY)
 
 # A proposition that should rest on evidence but rests on assertion alone: the border says so.
@@ -84,6 +90,20 @@ ATTACKS: dict[str, EdgeStyle] = {
     "undercut": EdgeStyle("undercuts", "dotted", ORANGE, "tee", penwidth=2.6),
 }
 ANSWERS = EdgeStyle("answers", "solid", "#B3B3B3", "none", penwidth=1.0)
+
+
+def by_analyst(attack: EdgeStyle) -> EdgeStyle:
+    """An attack the analyst raises (a tension the text leaves unremarked): the line style and
+    hue still say which kind, a thin line and an open circle behind the bar say whose."""
+    return replace(attack, arrowhead="teeodot", penwidth=1.4)
+
+
+ANALYST_ATTACKS: dict[str, EdgeStyle] = {kind: by_analyst(look) for kind, look in ATTACKS.items()}
+
+
+def attack_look(kind: str, by: str) -> EdgeStyle:
+    """The look of an attack of ``kind`` raised by ``by`` (``author`` or ``analyst``)."""
+    return (ANALYST_ATTACKS if by == "analyst" else ATTACKS)[kind]
 
 # Layout: evidence at the bottom, conclusions on top, plain splines (orthogonal routing is slow and
 # unreadable on these graphs). ``nslimit``/``mclimit`` bound network-simplex and crossing-

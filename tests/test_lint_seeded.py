@@ -38,7 +38,7 @@ def test_seeded_map_reports_each_rule_once_at_its_line() -> None:
     assert found == expected_problems()
     assert len(out.getvalue().splitlines()) == len(found), "a rule reported twice"
     assert code == 1
-    assert "10 errors, 15 warnings, 2 info" in err.getvalue()
+    assert "10 errors, 17 warnings, 3 info" in err.getvalue()
 
 
 def test_seeded_map_covers_every_rule() -> None:

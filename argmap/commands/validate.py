@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from argmap.problems import ArgmapError, MapInvalidError, Problem, UnreadableInputError
 from argmap.read import DEFAULT_LIMITS, Limits, iter_map_files
 from argmap.report import FORMATS, resolve_format
+
+if TYPE_CHECKING:
+    from argmap.model import LoadedMap
 
 
 @dataclass(frozen=True)
@@ -48,19 +51,26 @@ def collect_map_files(paths: Sequence[Path], result: BatchResult) -> list[Path]:
     return list(dict.fromkeys(files))  # a file named twice (or inside a named folder) runs once
 
 
-def validate_files(settings: ValidateSettings) -> BatchResult:
+def load_files(paths: Sequence[Path], limits: Limits, result: BatchResult
+               ) -> Iterator[LoadedMap]:
+    """Every map under ``paths`` that loads; the others are counted and reported in ``result``."""
     from argmap.model import load_map
 
-    result = BatchResult()
-    for path in collect_map_files(settings.paths, result):
+    for path in collect_map_files(paths, result):
         result.checked += 1
         try:
-            load_map(path, settings.limits)
+            yield load_map(path, limits)
         except MapInvalidError as error:
             result.invalid += 1
             result.problems.extend(error.problems)
         except ArgmapError as error:
             result.unreadable.append(str(error))
+
+
+def validate_files(settings: ValidateSettings) -> BatchResult:
+    result = BatchResult()
+    for _ in load_files(settings.paths, settings.limits, result):
+        pass
     return result
 
 

@@ -11,8 +11,8 @@ Layout choices that keep big maps fast and readable (measured in ``docs/renderin
   would make a long edge, long edges spanning many ranks are what multiplies layout work, and on
   the seed map they made the diagram half as wide again. Its shape still marks it as evidence. A
   quote that states an inference ("That is why ...") anchors the inference node the same way and
-  counts at the level of the step's highest premise: beside the premises, or in the band when they
-  are the ground floor;
+  counts at the level of the step's conclusion, so it is never in the band: it sits just below the
+  step, beside the premises (on the seed map, the band for them made the diagram a third wider);
 * statements come in map order (YAML order is the order), so the same map gives the same DOT and a
   small edit a small diff.
 """
@@ -166,9 +166,8 @@ class DotBuilder:
 
     def _anchor_levels(self) -> dict[str, int]:
         """For each quote, the highest level of the (drawn) propositions and inferences it
-        anchors. An inference counts at the level of its highest premise: dot ranks it just
-        above them, so its quote sits beside them (or in the band, one rank further down, when
-        they are the ground floor)."""
+        anchors. An inference counts at the level of its conclusion: it stands above the ground
+        floor even when its premises do not."""
         levels = support_levels(self.graph)
         reach: dict[str, int] = {}
 
@@ -181,7 +180,7 @@ class DotBuilder:
                 reaches(proposition.quotes, levels.get(proposition.id, 0))
         for inference in self.model.inferences:
             if inference.quotes and self.kept(inference.id):
-                reaches(inference.quotes, max(levels.get(p, 0) for p in inference.premises))
+                reaches(inference.quotes, levels.get(inference.conclusion, 0))
         return reach
 
     def _questions(self) -> None:

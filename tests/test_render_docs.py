@@ -10,6 +10,7 @@ from conftest import ROOT
 from argmap.cli import app
 from argmap.commands.render import RenderSettings, run_render
 from argmap.render import style
+from argmap.render.labels import ANALYST_ATTACK_WORDS, ANALYST_INFERENCE_WORDS
 from argmap.render.legend import LEGEND_ID, legend_source
 from argmap.render.stamp import input_hash, read_stamp
 
@@ -47,3 +48,10 @@ def test_every_kind_and_relation_is_described() -> None:
                   "RESTS ON AN ASSUMPTION"):
         assert words in PAGE
     assert style.NO_EVIDENCE_NOTE in PAGE and style.ON_ASSUMPTION_NOTE in PAGE
+
+
+def test_the_analysts_looks_and_words_are_described() -> None:
+    for words in ("analyst inference", "analyst attack", "dashed grey outline", "open circle",
+                  "states an inference", f"`{style.ANALYST_ATTACKS['rebut'].arrowhead}`",
+                  ANALYST_INFERENCE_WORDS, ANALYST_ATTACK_WORDS):
+        assert words in " ".join(PAGE.split()), words

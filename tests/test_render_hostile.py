@@ -29,6 +29,7 @@ HANDLER = '" onmouseover="alert(3)" x="'
 ESCAPES = "\\N \\G \\L \\E \\T \\H \\\\ \\n \\l \\"
 CONTROL = "bell\x07 nul\x00 esc\x1b"
 QUOTE_TEXT = f"{SCRIPT} {ESCAPES}\nline two {HANDLER} {INJECT_DOT}"
+STEP_TEXT = f"which means {INJECT_DOT} {ESCAPES} {INJECT_HTML}"  # quoted in the step's tooltip
 
 
 def hostile_map() -> LoadedMap:
@@ -38,6 +39,8 @@ def hostile_map() -> LoadedMap:
                      "url": 'https://example.org/"><script>alert(4)</script>'}],
         "actors": [{"id": "who", "name": f"{INJECT_DOT} {CONTROL}", "role": SCRIPT}],
         "quotes": [{"id": "q1", "source": "src", "text": QUOTE_TEXT, "speaker": "who",
+                    "mode": "direct"},
+                   {"id": "q2", "source": "src", "text": STEP_TEXT, "speaker": "who",
                     "mode": "direct"}],
         "propositions": [
             {"id": "p1", "text": f"{INJECT_HTML} {ESCAPES}", "kind": "attributed_claim",
@@ -46,9 +49,10 @@ def hostile_map() -> LoadedMap:
             {"id": "p3", "text": HANDLER, "kind": "assumption", "if_wrong": INJECT_HTML},
         ],
         "inferences": [{"id": "i1", "premises": ["p1", "p3"], "conclusion": "p2",
-                        "warrant": SCRIPT, "critical_questions": [{"question": INJECT_DOT}]}],
+                        "warrant": SCRIPT, "critical_questions": [{"question": INJECT_DOT}],
+                        "quotes": ["q2"], "by": "analyst"}],
         "attacks": [{"id": "a1", "attacker": "p3", "target": "i1", "kind": "undercut",
-                     "note": INJECT_HTML}],
+                     "note": INJECT_HTML, "by": "analyst"}],
     }
     return load_map_text(yaml.safe_dump(data, allow_unicode=True), Path("hostile.yaml"))
 
@@ -64,7 +68,7 @@ def test_map_text_cannot_add_nodes_or_attributes(svg_root: ET.Element) -> None:
     titles = [title.text for title in svg_root.iter(f"{SVG}title")]
     assert "evil" not in titles and "evil2" not in titles
     drawn = {g.get("id") for g in svg_root.iter(f"{SVG}g") if g.get("class") == "node"}
-    assert {"am-q1", "am-p1", "am-p2", "am-p3", "am-i1"} <= drawn
+    assert {"am-q1", "am-q2", "am-p1", "am-p2", "am-p3", "am-i1"} <= drawn
     assert not any(i and "evil" in i for i in drawn)
 
 
@@ -87,17 +91,18 @@ def test_hostile_text_shows_as_text(svg_root: ET.Element) -> None:
 def test_tooltips_carry_the_verbatim_quote(svg_root: ET.Element) -> None:
     titles = [a.get(f"{XLINK}title") for a in svg_root.iter(f"{SVG}a")]
     assert any(title and title.startswith(QUOTE_TEXT) for title in titles)
+    assert any(title and f'stated in q2: "{STEP_TEXT}"' in title for title in titles)
 
 
 def test_dot_keeps_hostile_text_inside_its_quotes() -> None:
     source, count = build_dot(hostile_map().model, DrawOptions(legend=False))
-    assert count == 5
+    assert count == 6
     # One line per statement (text never carries a raw newline into DOT), each one ours.
     lines = source.splitlines()
     statements = [line.strip().split(" [", 1)[0] for line in lines[4:-1]]
     assert not [name for name in statements if "evil" in name]
     band = ["subgraph evidence_band {", "rank=min", "}"]
-    assert len(statements) == 5 + 5 + len(band)  # nodes, edges, the evidence band
+    assert len(statements) == 6 + 6 + len(band)  # nodes, edges, the evidence band
 
 
 @pytest.mark.parametrize("url", [

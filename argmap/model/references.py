@@ -22,6 +22,7 @@ WRONG_KIND = "AM022"
 SELF_REFERENCE = "AM023"
 UNKNOWN_BAND = "AM024"
 SPEAKER_NOT_AUTHOR = "AM025"
+REPEATED_ROW = "AM026"
 
 
 @dataclass(frozen=True)
@@ -132,10 +133,17 @@ def _hypotheses(model: ArgumentMap, index: MapIndex) -> Iterator[Finding]:
 
 def _evidence_ratings(model: ArgumentMap, index: MapIndex) -> Iterator[Finding]:
     for position, question in enumerate(model.questions):
+        rated: dict[str, int] = {}
         for row, rating in enumerate(question.evidence):
             loc: Loc = ("questions", position, "evidence", row)
             yield from _check_ref(index, (*loc, "proposition"), rating.proposition,
                                   ("propositions",))
+            if rating.proposition in rated:
+                yield Finding((*loc, "proposition"), REPEATED_ROW,
+                              f"`{rating.proposition}` is already rated in row "
+                              f"{rated[rating.proposition] + 1}: one item, one row, or it counts "
+                              "twice")
+            rated.setdefault(rating.proposition, row)
             for hypothesis in rating.ratings:
                 if hypothesis not in question.hypotheses:
                     yield Finding((*loc, "ratings", hypothesis), WRONG_KIND,

@@ -3,7 +3,10 @@
 The map is the product's showcase: a reviewer reads the article and the diagram side by side. These
 tests hold it to that: every quote is the article's own words, every sentence that argues anything
 is anchored, the reasoning the issue names is there (the drone inference, Qaani's claim and its
-rebuttal, the four aims, the competing hypotheses), and no judgment floats free.
+rebuttal, the four aims, the competing hypotheses), and no judgment floats free. They also hold
+the line between the author's argument and the analyst's: the article's step markers are cited by
+the steps they state, and what the map adds is marked `by: analyst` with its reason. The ACH
+matrices rate every hypothesis, and the walkthrough's tables of them agree with the map.
 
 Each check is a small function that returns what is wrong, so the last tests can show that the
 checks catch a broken map, not only pass on this one.
@@ -18,18 +21,20 @@ from pathlib import Path
 
 import pytest
 
-from argmap.model import ArgumentMap, LoadedMap, Proposition, Quote, load_map
+from argmap.export.aif import to_aif
+from argmap.model import ArgumentMap, LoadedMap, Proposition, Question, Quote, load_map
 
 ROOT = Path(__file__).parent.parent
 MAP = ROOT / "maps" / "qaani-baghdad-2021-11.yaml"
 SEED = ROOT / "seeds" / "qaani-baghdad-visit-2021-11.txt"
+WALKTHROUGH = ROOT / "docs" / "walkthrough.md"
 
 TESTIMONY = frozenset({"position_to_know", "witness_testimony", "expert_opinion"})
 
-# Sentences of the article that argue nothing: section headings and a connective.
+# Sentences of the article that argue nothing: section headings. (The connective "The following
+# notes should be considered:" argues: it states the step from the notes to the escalation.)
 NOT_ARGUMENT = frozenset({
     "The timing of the visit",
-    "The following notes should be considered:",
     "1- Failed assassination attempt of al-Kadhimi:",
     "2- In anticipation of the final results of the elections:",
     "The Purpose of Qaani\u2019s Visit",
@@ -38,6 +43,18 @@ NOT_ARGUMENT = frozenset({
 # The author's estimative words and the PHIA band each is read as (hedges: nearest band).
 ESTIMATIVE = {"highly unlikely": "highly_unlikely", "it seems": "likely", "might":
               "realistic_possibility"}
+
+# The article's words that state a step of its argument. Each must be cited by exactly one
+# inference, and that inference is the author's.
+STEP_MARKERS = (
+    "The following notes should be considered", "The accusation was based on", "He was implying",
+    "indicates", "which means", "That is why Qaani sought", "That is why Qaani claimed",
+    "This will consequently", "This is especially so if", "a sign that", "That is, Iran",
+    "might help Qaani achieve", "to match the majority of seats", "This would mean", "Overall",
+    "In conclusion",
+)
+
+INCONSISTENCY = {"I": 1, "II": 2}
 
 AIMS = (
     "To contain al-Kadhimi's anger",
@@ -96,9 +113,15 @@ def quote_span(seed: str, quote: Quote) -> tuple[int, int]:
     return start, start + len(quote.text)
 
 
+def anchoring_quotes(model: ArgumentMap) -> set[str]:
+    """Quotes that anchor a proposition or state an inference."""
+    return ({q for proposition in model.propositions for q in proposition.quotes}
+            | {q for inference in model.inferences for q in inference.quotes})
+
+
 def uncovered_sentences(seed: str, model: ArgumentMap) -> list[str]:
     """Sentences no anchoring quote overlaps, apart from those that argue nothing."""
-    anchored = {quote_id for proposition in model.propositions for quote_id in proposition.quotes}
+    anchored = anchoring_quotes(model)
     spans = [quote_span(seed, quote) for quote in model.quotes if quote.id in anchored]
     found = []
     for start, end in sentences(seed):
@@ -156,11 +179,108 @@ def unused(model: ArgumentMap) -> list[str]:
                                                           inference.conclusion)}
     used |= {attack.attacker for attack in model.attacks} | {a.target for a in model.attacks}
     used |= {h for question in model.questions for h in question.hypotheses}
-    anchored = {q for proposition in model.propositions for q in proposition.quotes}
+    used |= {row.proposition for question in model.questions for row in question.evidence}
+    anchored = anchoring_quotes(model)
     speaking = {quote.speaker for quote in model.quotes} | {s.author for s in model.sources}
     return ([p.id for p in model.propositions if p.id not in used]
             + [q.id for q in model.quotes if q.id not in anchored]
             + [a.id for a in model.actors if a.id not in speaking])
+
+
+def marker_problems(model: ArgumentMap) -> list[str]:
+    """Step markers not cited by exactly one inference, or cited by an analyst's step."""
+    quotes = {quote.id: quote.text for quote in model.quotes}
+    found = []
+    for marker in STEP_MARKERS:
+        citing = [i for i in model.inferences if any(marker in quotes[q] for q in i.quotes)]
+        if len(citing) != 1:
+            found.append(f"\"{marker}\" is cited by {len(citing)} inferences")
+        elif citing[0].by != "author":
+            found.append(f"\"{marker}\" states {citing[0].id}, which is marked {citing[0].by}")
+    return found
+
+
+def attribution_problems(model: ArgumentMap) -> list[str]:
+    """Steps whose `by` contradicts the text, and analyst marks given without a reason.
+
+    A step is the author's when the text argues it: in words (it cites them) or by structure
+    (its note says how). It is the analyst's when its conclusion is nowhere in the text, and an
+    analyst's step cannot cite words that state it.
+    """
+    authors = {source.author for source in model.sources}
+    voices = {quote.id: quote.speaker for quote in model.quotes}
+    unstated = {p.id for p in model.propositions if not p.quotes}
+    found = []
+    for inference in model.inferences:
+        if inference.by == "analyst" and inference.quotes:
+            found.append(f"{inference.id}: the analyst's, yet it cites words that state it")
+        if any(voices[q] not in authors for q in inference.quotes):
+            found.append(f"{inference.id}: cites a quote that is not the author's voice")
+        if inference.by == "author" and inference.conclusion in unstated:
+            found.append(f"{inference.id}: the text never states {inference.conclusion}")
+        if not (inference.quotes or inference.note):
+            found.append(f"{inference.id}: neither cites the text nor says how it argues the step")
+    found += [f"{attack.id}: the analyst's, without a note saying why"
+              for attack in model.attacks if attack.by == "analyst" and not attack.note]
+    return found
+
+
+def matrix_problems(model: ArgumentMap) -> list[str]:
+    """ACH matrices that are missing, incomplete, or rate a judgment call without a reason."""
+    kinds = {p.id: p.kind for p in model.propositions}
+    found = []
+    for question in model.questions:
+        if not question.evidence:
+            found.append(f"{question.id}: no evidence matrix")
+        rated = [row.proposition for row in question.evidence]
+        if len(set(rated)) != len(rated):
+            found.append(f"{question.id}: an evidence item is rated twice")
+        for row in question.evidence:
+            where = f"{question.id}/{row.proposition}"
+            if set(row.ratings) != set(question.hypotheses):
+                found.append(f"{where}: does not rate every hypothesis")
+            if kinds[row.proposition] == "hypothesis":
+                found.append(f"{where}: a hypothesis is not evidence")
+            if set(row.ratings.values()) & {"I", "II", "N"} and not row.note:
+                found.append(f"{where}: a judgment call (N, I or II) without a note")
+        if not any(len(set(row.ratings.values())) > 1 for row in question.evidence):
+            found.append(f"{question.id}: no diagnostic row")
+    return found
+
+
+def inconsistency(question: Question) -> dict[str, int]:
+    """Heuer's score: I = 1, II = 2 per row; lower is better."""
+    return {h: sum(INCONSISTENCY.get(row.ratings.get(h, ""), 0) for row in question.evidence)
+            for h in question.hypotheses}
+
+
+def documented_matrices(text: str) -> dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]]:
+    """The ACH tables of a Markdown page: header hypotheses -> [(evidence id, ratings)]."""
+    tables: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = {}
+    rows: list[tuple[str, tuple[str, ...]]] | None = None
+    width = 0
+    for line in text.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if line.startswith("| evidence |"):
+            hypotheses = tuple(cell.strip("`") for cell in cells if cell.startswith("`"))
+            rows, width = tables.setdefault(hypotheses, []), len(hypotheses)
+        elif rows is not None and line.startswith("| `"):
+            rows.append((cells[0].split("`")[1], tuple(cells[1:1 + width])))
+        elif not line.startswith("|"):
+            rows = None
+    return tables
+
+
+def table_mismatches(model: ArgumentMap, text: str) -> list[str]:
+    """Questions whose matrix the page shows differently from the map (or not at all)."""
+    tables = documented_matrices(text)
+    found = []
+    for question in model.questions:
+        expected = [(row.proposition, tuple(row.ratings.get(h, "") for h in question.hypotheses))
+                    for row in question.evidence]
+        if tables.get(tuple(question.hypotheses)) != expected:
+            found.append(question.id)
+    return found
 
 
 # ---- helpers to find things by what the article says, not by id ----
@@ -254,6 +374,9 @@ def test_drone_inference_narrows_the_suspects_on_stated_grounds(model: ArgumentM
     (narrowing,) = anchored_in(model, "narrowed down", "author_judgment")
     assert "Asaib Ahl al-Haq" in narrowing.text and "Kataib Hezbollah" in narrowing.text
     (inference,) = [i for i in model.inferences if i.conclusion == narrowing.id]
+    assert inference.by == "author"
+    stated = [quote for quote in model.quotes if quote.id in inference.quotes]
+    assert any(quote.text.startswith("which means") for quote in stated)
     premises = [proposition(model, pid) for pid in inference.premises]
     kinds = [p.kind for p in premises]
     assert kinds.count("assumption") >= 2
@@ -264,6 +387,7 @@ def test_drone_inference_narrows_the_suspects_on_stated_grounds(model: ArgumentM
     assert accepted, "the militias' claims must enter through the author's acceptance of them"
     (testimony,) = [i for i in model.inferences if i.conclusion == accepted[0].id]
     assert testimony.scheme in TESTIMONY
+    assert testimony.by == "analyst", "the article never says that it accepts the claims"
     (claim,) = [proposition(model, pid) for pid in testimony.premises]
     assert claim.kind == "attributed_claim"
     assert speakers_of(model, claim) == {"pro-iran-militias"}
@@ -277,11 +401,14 @@ def test_qaanis_tense_meeting_is_his_claim_and_the_author_undercuts_it(
     assert speakers_of(model, claim) == {"qaani"}
     (testimony,) = [i for i in model.inferences if claim.id in i.premises]
     assert testimony.scheme in TESTIMONY
+    assert testimony.by == "analyst", "Qaani's implied argument, which the article rejects"
     (attack,) = [a for a in model.attacks if a.target == testimony.id]
-    assert attack.kind == "undercut"
+    assert attack.kind == "undercut" and attack.by == "author"
     attacker = proposition(model, attack.attacker)
     assert attacker.kind == "author_judgment"
-    assert any(i.conclusion == attacker.id for i in model.inferences)
+    (explained,) = [i for i in model.inferences if i.conclusion == attacker.id]
+    assert any("That is why Qaani claimed" in q.text for q in model.quotes
+               if q.id in explained.quotes)
 
 
 def test_highly_unlikely_rests_on_a_declared_linchpin(model: ArgumentMap) -> None:
@@ -315,6 +442,73 @@ def test_competing_hypotheses_frame_who_was_behind_the_attack(model: ArgumentMap
     assert "Asaib Ahl al-Haq" in named and "Kataib Hezbollah" in named
 
 
+def test_the_articles_step_markers_are_cited_by_the_authors_steps(model: ArgumentMap) -> None:
+    assert marker_problems(model) == []
+    cited = [q for i in model.inferences for q in i.quotes]
+    assert len(cited) == len(set(cited)) == len(STEP_MARKERS)
+
+
+def test_what_the_map_adds_is_marked_the_analysts(model: ArgumentMap) -> None:
+    assert attribution_problems(model) == []
+    analyst = [i for i in model.inferences if i.by == "analyst"]
+    assert analyst and len(analyst) < len(model.inferences) / 2
+    assert all(i.note for i in analyst)
+
+
+def test_the_tension_inside_the_article_is_the_analysts_undermine(model: ArgumentMap) -> None:
+    (undermine,) = [a for a in model.attacks if a.kind == "undermine"]
+    assert undermine.by == "analyst" and undermine.note
+    (thesis,) = anchored_in(model, "bring its Iraqi armed groups under control")
+    assert undermine.attacker == thesis.id
+    assert proposition(model, undermine.target).kind == "assumption"
+    assert all(a.by == "author" for a in model.attacks if a is not undermine)
+
+
+def test_each_question_has_a_complete_ach_matrix(model: ArgumentMap) -> None:
+    assert len(model.questions) == 2
+    assert matrix_problems(model) == []
+
+
+def test_the_matrices_agree_with_the_argument(model: ArgumentMap) -> None:
+    (rebut,) = [a for a in model.attacks if a.kind == "rebut"]
+    (militia,) = [q for q in model.questions if rebut.target in q.hypotheses]
+    scores = inconsistency(militia)
+    assert scores[rebut.target] > max(s for h, s in scores.items() if h != rebut.target)
+    (threat,) = [row for row in militia.evidence
+                 if "threatened to kill" in proposition(model, row.proposition).text]
+    (accused,) = [h for h, rating in threat.ratings.items() if rating == "C"]
+    assert "Asaib Ahl al-Haq" in proposition(model, accused).text
+    # The Iran question rates both sides of the tension the analyst's undermine marks.
+    (undermine,) = [a for a in model.attacks if a.kind == "undermine"]
+    (iran,) = [q for q in model.questions if q is not militia]
+    rows = {row.proposition: row.ratings for row in iran.evidence}
+    (rogue,) = anchored_in(model, "undisciplined militias", "hypothesis")
+    (coordinated,) = [h for h in iran.hypotheses if h != rogue.id]
+    assert rows[undermine.target][rogue.id] in INCONSISTENCY
+    assert rows[undermine.attacker][coordinated] in INCONSISTENCY
+
+
+def test_the_walkthrough_shows_the_maps_matrices(model: ArgumentMap) -> None:
+    text = WALKTHROUGH.read_text(encoding="utf-8")
+    assert table_mismatches(model, text) == []
+    assert "argmap ach maps/qaani-baghdad-2021-11.yaml" in text
+
+
+def test_the_aif_export_argues_the_stated_steps(model: ArgumentMap) -> None:
+    aif = to_aif(model)
+    types = {node["nodeID"]: (node["type"], node["text"]) for node in aif["nodes"]}
+    edges = {(edge["fromID"], edge["toID"]) for edge in aif["edges"]}
+    arguing = {(source, target) for source, ya in edges for middle, target in edges
+               if ya == middle and types[ya] == ("YA", "Arguing")}
+    expected = {(f"L:{q}", f"RA:{i.id}") for i in model.inferences for q in i.quotes}
+    assert arguing == expected
+    (narrowing,) = anchored_in(model, "narrowed down", "author_judgment")
+    (drone,) = [i for i in model.inferences if i.conclusion == narrowing.id]
+    assert any(target == f"RA:{drone.id}" for _, target in arguing)
+    assert not any(target == f"RA:{i.id}" for _, target in arguing
+                   for i in model.inferences if i.by == "analyst")
+
+
 def test_the_map_lints_clean(loaded: LoadedMap) -> None:
     engine = pytest.importorskip("argmap.lint.engine")
     assert engine.lint_loaded(loaded, engine.LintSettings()) == []
@@ -338,9 +532,14 @@ def test_checks_catch_a_misquote_and_an_ambiguous_quote(model: ArgumentMap, seed
 
 def test_checks_catch_dropped_anchors_and_support(model: ArgumentMap, seed: str) -> None:
     (settlement,) = anchored_in(model, "Iran seeks to reach a settlement", "author_judgment")
+    # The sentence is anchored twice: by the judgment and by the step its "That is," states.
     unanchored = model.model_copy(update={"propositions": tuple(
         p.model_copy(update={"quotes": ()}) if p.id == settlement.id else p
         for p in model.propositions)})
+    assert uncovered_sentences(seed, unanchored) == []
+    unanchored = unanchored.model_copy(update={"inferences": tuple(
+        i.model_copy(update={"quotes": ()}) if i.conclusion == settlement.id else i
+        for i in model.inferences)})
     assert any("settlement" in text for text in uncovered_sentences(seed, unanchored))
     unsupported = model.model_copy(update={"inferences": tuple(
         i for i in model.inferences if i.conclusion != settlement.id)})
@@ -359,3 +558,34 @@ def test_checks_catch_a_bypassed_claim_and_an_unasked_bias_question(model: Argum
         p.model_copy(update={"likelihood": None}) if p.likelihood else p
         for p in model.propositions)})
     assert len(band_mismatches(wrong_band)) >= 3
+
+
+def test_checks_catch_a_misattributed_step(model: ArgumentMap) -> None:
+    (narrowing,) = anchored_in(model, "narrowed down", "author_judgment")
+    drone = next(i for i in model.inferences if i.conclusion == narrowing.id)
+    unquoted = model.model_copy(update={"inferences": tuple(
+        i.model_copy(update={"quotes": ()}) if i is drone else i for i in model.inferences)})
+    assert any("which means" in problem for problem in marker_problems(unquoted))
+    disowned = model.model_copy(update={"inferences": tuple(
+        i.model_copy(update={"by": "analyst"}) if i is drone else i for i in model.inferences)})
+    assert any(drone.id in problem for problem in attribution_problems(disowned))
+    credited = model.model_copy(update={"inferences": tuple(
+        i.model_copy(update={"by": "author"}) for i in model.inferences)})
+    assert len(attribution_problems(credited)) >= 2
+    silent = model.model_copy(update={"attacks": tuple(
+        a.model_copy(update={"note": None}) for a in model.attacks)})
+    assert any("without a note" in problem for problem in attribution_problems(silent))
+
+
+def test_checks_catch_a_broken_matrix(model: ArgumentMap) -> None:
+    question = model.questions[0]
+    first, *rest = question.evidence
+    dropped = dict(list(first.ratings.items())[1:])
+    gapped = question.model_copy(update={"evidence": (
+        first.model_copy(update={"ratings": dropped}), *rest)})
+    broken = model.model_copy(update={"questions": (gapped, *model.questions[1:])})
+    assert any("every hypothesis" in problem for problem in matrix_problems(broken))
+    assert table_mismatches(broken, WALKTHROUGH.read_text(encoding="utf-8")) == [question.id]
+    bare = model.model_copy(update={"questions": tuple(
+        q.model_copy(update={"evidence": ()}) for q in model.questions)})
+    assert len(matrix_problems(bare)) >= 2 * 2

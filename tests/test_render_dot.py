@@ -312,3 +312,17 @@ def test_an_ach_matrix_changes_nothing_in_the_drawing(all_kinds):
     bare = all_kinds.model.model_copy(
         update={"questions": (question.model_copy(update={"evidence": ()}),)})
     assert build_dot(all_kinds.model)[0] == build_dot(bare)[0]
+
+
+def test_a_judgment_supported_only_by_the_analysts_steps_says_so(drawn):
+    nodes, _ = drawn
+    from argmap.render.labels import ANALYST_SUPPORT_WORDS
+
+    reconstructed = nodes["crane-unsafe"].attributes
+    assert style.RECONSTRUCTED_NOTE.replace("'", "&#39;") in reconstructed["label"] or \
+        style.RECONSTRUCTED_NOTE in reconstructed["label"]
+    assert ANALYST_SUPPORT_WORDS in reconstructed["tooltip"]
+    for element, statement in nodes.items():
+        if element != "crane-unsafe" and "label" in statement.attributes:
+            assert "analyst&#39;s reconstruction" not in statement.attributes["label"], element
+            assert "analyst's reconstruction" not in statement.attributes["label"], element

@@ -136,8 +136,12 @@ class DotBuilder:
             attributes["style"] += "," + style.NO_EVIDENCE_STYLE
         elif proposition.kind == "author_judgment" and basis is Basis.ASSUMPTION:
             flag = style.ON_ASSUMPTION_NOTE
-        self._node(proposition.id, self.describe.proposition_label(proposition, flag),
-                   attributes, self.describe.proposition_tooltip(proposition, basis))
+        # Support the text itself does not argue must not pass for the author's argument.
+        reconstructed = (proposition.kind == "author_judgment"
+                         and self.graph.rests_on_reconstruction(proposition.id))
+        self._node(proposition.id,
+                   self.describe.proposition_label(proposition, flag, reconstructed), attributes,
+                   self.describe.proposition_tooltip(proposition, basis, reconstructed))
 
     def _inferences(self) -> None:
         for inference in self.model.inferences:

@@ -30,6 +30,8 @@ BASIS_WORDS = {
 # What the analyst contributes is said so wherever the reader looks (see ``style.ANALYST_WORD``).
 ANALYST_INFERENCE_WORDS = "reconstructed by the analyst: the text leaves this step implicit"
 ANALYST_ATTACK_WORDS = "raised by the analyst: the text leaves this tension unremarked"
+ANALYST_SUPPORT_WORDS = ("the text argues nothing that reaches this basis: it runs through "
+                         "steps the analyst reconstructed")
 
 
 def html_label(rows: Iterable[str]) -> str:
@@ -118,11 +120,14 @@ class Describer:
 
     # --- propositions -------------------------------------------------------------------------
 
-    def proposition_label(self, proposition: Proposition, flag: str) -> str:
+    def proposition_label(self, proposition: Proposition, flag: str,
+                          reconstructed: bool = False) -> str:
         words = style.PROPOSITIONS[proposition.kind].header + (f" - {flag}" if flag else "")
         rows = [header_row(words, proposition.id),
                 *text_rows(proposition.text, style.LABEL_WIDTH, style.LABEL_LINES)]
         rows.extend(small_row(line) for line in self._qualifiers(proposition))
+        if reconstructed:
+            rows.append(small_row(style.RECONSTRUCTED_NOTE))
         return html_label(rows)
 
     def _qualifiers(self, proposition: Proposition) -> list[str]:
@@ -142,9 +147,12 @@ class Describer:
             lines.append(f"credibility {proposition.credibility}: {meaning}")
         return lines
 
-    def proposition_tooltip(self, proposition: Proposition, basis: Basis) -> str:
+    def proposition_tooltip(self, proposition: Proposition, basis: Basis,
+                            reconstructed: bool = False) -> str:
         kind = proposition.kind.replace("_", " ")
         lines = [proposition.text, "", f"{kind} {proposition.id}, {BASIS_WORDS[basis]}"]
+        if reconstructed:
+            lines.append(ANALYST_SUPPORT_WORDS)
         if proposition.likelihood is not None and proposition.likelihood.phrase:
             lines.append(f'in the text: "{proposition.likelihood.phrase}"')
         if proposition.quotes:

@@ -61,6 +61,8 @@ NO_EVIDENCE_BORDER = {"color": VERMILLION, "penwidth": "2.5"}
 NO_EVIDENCE_STYLE = "dashed"
 NO_EVIDENCE_NOTE = "NO EVIDENCE"
 ON_ASSUMPTION_NOTE = "RESTS ON AN ASSUMPTION"
+# An author judgment whose basis is reached only through the analyst's reconstructed steps.
+RECONSTRUCTED_NOTE = "support: the analyst's reconstruction"
 FLAGGED_KINDS = frozenset({"reported_fact", "attributed_claim", "author_judgment"})
 
 

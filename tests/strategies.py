@@ -51,13 +51,14 @@ def valid_maps(draw: Any) -> tuple[dict[str, Any], str]:
     propositions = [_proposition(draw, prop_id, quotes, bands)
                     for prop_id in _slugs("p", draw(st.integers(2, 8)))]
     inferences = _inferences(draw, propositions)
+    _stating_quotes(draw, inferences, quotes)
     attacks = _attacks(draw, propositions, inferences)
     data = {
         "map": {"id": "random", "title": draw(text), "format": 1,
                 "likelihood_vocabulary": vocabulary},
         "sources": [{"id": "src", "path": "source.txt", "title": draw(text)}],
         "actors": actors, "quotes": quotes, "propositions": propositions,
-        "inferences": inferences, "attacks": attacks,
+        "inferences": inferences, "attacks": attacks, "questions": _questions(draw, propositions),
     }
     return data, source_text
 
@@ -88,8 +89,30 @@ def _inferences(draw: Any, propositions: list[dict[str, Any]]) -> list[dict[str,
             inferences.append({"id": f"i-{number}", "premises": premises,
                                "conclusion": propositions[number]["id"],
                                "scheme": draw(st.sampled_from(["sign", "abduction",
-                                                               "position_to_know"]))})
+                                                               "position_to_know"])),
+                               "by": draw(st.sampled_from(["author", "analyst"]))})
     return inferences
+
+
+def _stating_quotes(draw: Any, inferences: list[dict[str, Any]],
+                    quotes: list[dict[str, Any]]) -> None:
+    """Some inferences cite the quotes that state them."""
+    for inference in inferences:
+        if quotes and draw(st.booleans()):
+            inference["quotes"] = [draw(st.sampled_from(quotes))["id"]]
+
+
+def _questions(draw: Any, propositions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A question with an ACH matrix, when the map has two hypotheses or more."""
+    hypotheses = [p["id"] for p in propositions if p["kind"] == "hypothesis"]
+    if len(hypotheses) < 2:
+        return []
+    rating = st.sampled_from(["CC", "C", "N", "I", "II", "NA"])
+    items = draw(st.lists(st.sampled_from([p["id"] for p in propositions]), max_size=3,
+                          unique=True))
+    rows = [{"proposition": item, "ratings": {h: draw(rating) for h in hypotheses}}
+            for item in items]
+    return [{"id": "question", "text": draw(text), "hypotheses": hypotheses, "evidence": rows}]
 
 
 def _attacks(draw: Any, propositions: list[dict[str, Any]],
@@ -104,7 +127,7 @@ def _attacks(draw: Any, propositions: list[dict[str, Any]],
             target, kind = draw(st.sampled_from(ids)), draw(st.sampled_from(["rebut", "undermine"]))
         if target != attacker:
             attacks.append({"id": f"a-{number}", "attacker": attacker, "target": target,
-                            "kind": kind})
+                            "kind": kind, "by": draw(st.sampled_from(["author", "analyst"]))})
     return attacks
 
 

@@ -86,9 +86,12 @@ class _Frame:
 def parse_yaml(text: str, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
     """Parse one YAML document into dicts, lists and scalars plus their positions."""
     builder = _TreeBuilder(limits)
+    handlers = builder.dispatch
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
+            handler = handlers.get(event.__class__)
+            if handler is not None:
+                handler(event)
     except yaml.MarkedYAMLError as error:
         raise _from_marked(error) from None
     except yaml.YAMLError as error:
@@ -114,11 +117,6 @@ class _TreeBuilder:
             yaml.DocumentStartEvent: self._document,
         }
 
-    def feed(self, event: yaml.Event) -> None:
-        handler = self.dispatch.get(type(event))
-        if handler is not None:
-            handler(event)
-
     def _document(self, event: yaml.DocumentStartEvent) -> None:
         self.documents += 1
         if self.documents > 1:
@@ -135,6 +133,8 @@ class _TreeBuilder:
 
     def _check_node(self, event: yaml.NodeEvent, tag: str | None) -> None:
         self.nodes += 1
+        if self.nodes <= self.limits.max_yaml_nodes and event.anchor is None and tag is None:
+            return  # the common case, first: this runs once per value of a large file
         if self.nodes > self.limits.max_yaml_nodes:
             line, column = _mark(event)
             raise YamlError(line, column, f"more than {self.limits.max_yaml_nodes:,} YAML values; "
@@ -154,6 +154,10 @@ class _TreeBuilder:
             line, column = _mark(event)
             raise YamlError(line, column, f"string of {len(value):,} characters is longer than the "
                             f"limit of {self.limits.max_string_chars:,}", code="AM005")
+        stack = self.stack
+        if stack and stack[-1].key is None and isinstance(stack[-1].container, dict):
+            self._take_key(stack[-1], event, _mark(event))  # keys stay strings: `no`, `true`
+            return
         if event.implicit[0] and (value == "" or value[:1] in _MAYBE_TYPED):
             value = resolve_plain(value)
         self._attach(value, event)
@@ -186,8 +190,7 @@ class _TreeBuilder:
             loc = (*frame.loc, len(container))
             container.append(value)
         elif frame.key is None:
-            self._take_key(frame, value, event, mark)
-            return frame.loc
+            raise YamlError(*mark, "mapping keys must be plain strings, not lists or mappings")
         else:
             loc = (*frame.loc, frame.key)
             container[frame.key] = value
@@ -195,9 +198,7 @@ class _TreeBuilder:
         self.positions.values[loc] = mark
         return loc
 
-    def _take_key(self, frame: _Frame, key: Any, event: yaml.NodeEvent, mark: Mark) -> None:
-        if not isinstance(event, yaml.ScalarEvent):
-            raise YamlError(*mark, "mapping keys must be plain strings, not lists or mappings")
+    def _take_key(self, frame: _Frame, event: yaml.ScalarEvent, mark: Mark) -> None:
         name = event.value
         if name in frame.key_lines:
             raise YamlError(*mark, f"duplicate key `{name}` (first defined on line "

@@ -94,3 +94,16 @@ def test_folder_walk_skips_hidden_folders_and_survives_link_loops(tmp_path: Path
     result = argmap("validate", tmp_path, tmp_path / "ok.yaml")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 file valid" in result.stderr
+
+
+def test_a_file_that_cannot_be_read_is_not_counted_as_valid(tmp_path: Path) -> None:
+    result = argmap("validate", "/dev/null", VALID)
+    assert result.returncode == 2
+    assert "1 file valid; 1 could not be read" in result.stderr
+
+
+def test_schema_to_an_unwritable_place_is_a_clear_error(tmp_path: Path) -> None:
+    result = argmap("schema", "-o", tmp_path / "missing" / "folder" / "schema.json")
+    assert result.returncode == 2
+    assert "cannot write" in result.stderr and "Traceback" not in result.stderr
+    assert "internal error" not in result.stderr

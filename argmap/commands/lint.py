@@ -42,7 +42,7 @@ def run_lint(settings: LintCommandSettings, out: TextIO = sys.stdout,
     files = collect_map_files(settings.paths, result)
     engine = LintSettings(config, settings.allow_outside_paths, settings.limits)
     for outcome in lint_many(files, engine, settings.jobs):
-        result.checked += 1
+        result.checked += outcome.unreadable is None  # a file never read was not linted
         result.invalid += not outcome.loaded
         result.problems.extend(outcome.problems)
         if outcome.unreadable:
@@ -66,11 +66,12 @@ def summary(result: BatchResult) -> str:
     files = f"{result.checked} file{'s' if result.checked != 1 else ''}"
     if result.checked == 0 and not result.unreadable:
         return "no map files found\n"
+    unread = f"; {len(result.unreadable)} could not be read" if result.unreadable else ""
     if not result.problems:
-        return f"{files} linted: no problems\n"
+        return f"{files} linted: no problems{unread}\n"
     counts = _count_levels(result.problems)
     loads = f"; {result.invalid} did not load" if result.invalid else ""
-    return f"{files} linted: {counts}{loads}\n"
+    return f"{files} linted: {counts}{loads}{unread}\n"
 
 
 def _count_levels(problems: Sequence[Problem]) -> str:

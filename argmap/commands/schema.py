@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.atomic import write_text_atomic
+from argmap.problems import ArgmapError
 
 SCHEMA_ID = "https://argmap.invalid/schema/argmap-v1.schema.json"
 
@@ -32,6 +33,10 @@ def run_schema(output: Path | None) -> int:
     text = schema_text()
     if output is None:
         sys.stdout.write(text)
-    else:
+        return 0
+    try:
         write_text_atomic(output, text)
+    except ArgmapError as error:
+        sys.stderr.write(f"argmap: {error}\n")
+        return error.exit_code
     return 0

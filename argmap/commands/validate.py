@@ -57,14 +57,17 @@ def load_files(paths: Sequence[Path], limits: Limits, result: BatchResult
     from argmap.model import load_map
 
     for path in collect_map_files(paths, result):
-        result.checked += 1
         try:
-            yield load_map(path, limits)
+            loaded = load_map(path, limits)
         except MapInvalidError as error:
+            result.checked += 1
             result.invalid += 1
             result.problems.extend(error.problems)
-        except ArgmapError as error:
+        except ArgmapError as error:  # not read at all: not counted as checked
             result.unreadable.append(str(error))
+        else:
+            result.checked += 1
+            yield loaded
 
 
 def validate_files(settings: ValidateSettings) -> BatchResult:
@@ -89,6 +92,7 @@ def _summary(result: BatchResult) -> str:
     files = "file" if result.checked == 1 else "files"
     if result.checked == 0 and not result.unreadable:
         return "no map files found\n"
+    unread = f"; {len(result.unreadable)} could not be read" if result.unreadable else ""
     if result.invalid:
-        return f"{result.invalid} of {result.checked} {files} invalid\n"
-    return f"{result.checked} {files} valid\n"
+        return f"{result.invalid} of {result.checked} {files} invalid{unread}\n"
+    return f"{result.checked} {files} valid{unread}\n"

@@ -22,12 +22,16 @@ def main() -> None:
     # A terminated run unwinds like an interrupted one, so no temporary file is left behind.
     signal.signal(signal.SIGTERM, _exit_on_signal)
     from argmap.cli import app
+    from argmap.problems import ArgmapError
 
     try:
         app(prog_name="argmap")
     except KeyboardInterrupt:
         sys.stderr.write("argmap: interrupted\n")
         raise SystemExit(130) from None
+    except ArgmapError as error:  # a command let a known error through: still one clear line
+        sys.stderr.write(f"argmap: {error}\n")
+        raise SystemExit(error.exit_code) from None
     except Exception as error:  # a bug: say so in one line, never a traceback
         sys.stderr.write(f"argmap: internal error: {type(error).__name__}: {error}\n")
         raise SystemExit(2) from None

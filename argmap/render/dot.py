@@ -95,7 +95,8 @@ class DotBuilder:
     def _title(self, options: DrawOptions) -> str:
         title = self.model.map.title
         if options.focus is not None:
-            title += f" (around {options.focus}, {options.depth} steps)"
+            steps = "step" if options.depth == 1 else "steps"
+            title += f" (around {options.focus}, {options.depth} {steps})"
         return f'<<FONT POINT-SIZE="16"><B>{html_text(title)}</B></FONT>>'
 
     def _node(self, element_id: str, label: str, attributes: dict[str, str], tip: str,

@@ -303,7 +303,7 @@ def test_focus_draws_the_neighbourhood_and_marks_the_cut(all_kinds):
     assert count == 3
     assert all(set(edge.names) <= set(nodes) for edge in edges)
     assert "more links outside this view" in nodes["officials-know"].attributes["label"]
-    assert "(around cable-snapped, 1 steps)" in source
+    assert "(around cable-snapped, 1 step)" in source
 
 
 def test_an_ach_matrix_changes_nothing_in_the_drawing(all_kinds):

@@ -54,7 +54,8 @@ def test_ci_commands_run_on_this_repository(command: str) -> None:
 
 def test_pre_commit_hooks_name_real_commands() -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert {hook["id"] for hook in hooks} == {"argmap-lint", "argmap-lint-all"}
+    assert {hook["id"] for hook in hooks} == {"argmap-lint", "argmap-lint-all",
+                                               "argmap-render-check"}
     for hook in hooks:
         assert {"id", "name", "entry", "language"} <= set(hook)
         assert hook["language"] == "python"

@@ -205,7 +205,8 @@ class _TreeBuilder:
                             f"{frame.key_lines[name]})", code="AM003")
         frame.key_lines[name] = mark[0]
         frame.key = name
-        self.positions.keys[(*frame.loc, name)] = mark
+        key_loc = (*frame.loc, name)
+        self.positions.keys[key_loc] = mark
 
 
 def resolve_plain(value: str) -> Any:

@@ -87,9 +87,6 @@ class ArgumentGraph:
                                if id(step) in counted)
         return basis
 
-    def inference_basis(self, inference: Inference) -> Basis:
-        return min(self.basis.get(p, Basis.ASSERTION) for p in inference.premises)
-
     @cached_property
     def support_cycles(self) -> list[list[str]]:
         """Each cycle of support as the list of proposition ids on it (one per strongly connected

@@ -10,11 +10,8 @@ from argmap.model.elements import (
     SECTIONS,
     Actor,
     ArgumentMap,
-    Attack,
     Element,
-    Inference,
     Proposition,
-    Question,
     Quote,
     Source,
 )
@@ -63,9 +60,6 @@ class MapIndex:
     def proposition(self, element_id: str) -> Proposition | None:
         return _typed(self.by_id.get(element_id), Proposition)
 
-    def inference(self, element_id: str) -> Inference | None:
-        return _typed(self.by_id.get(element_id), Inference)
-
     def quote(self, element_id: str) -> Quote | None:
         return _typed(self.by_id.get(element_id), Quote)
 
@@ -74,12 +68,6 @@ class MapIndex:
 
     def source(self, element_id: str) -> Source | None:
         return _typed(self.by_id.get(element_id), Source)
-
-    def attack(self, element_id: str) -> Attack | None:
-        return _typed(self.by_id.get(element_id), Attack)
-
-    def question(self, element_id: str) -> Question | None:
-        return _typed(self.by_id.get(element_id), Question)
 
     def loc_of(self, element_id: str, *fields: str | int) -> Loc:
         """Location of an element (or of one of its fields) for error positions."""

@@ -7,6 +7,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import TextIO
 
 from argmap.problems import UnreadableInputError
 
@@ -46,3 +47,11 @@ def _mode_for(path: Path) -> int:
 
 def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_output(text: str, output: Path | None, stdout: TextIO) -> None:
+    """A command's result: to ``output`` atomically when one is named, else to standard output."""
+    if output is None:
+        stdout.write(text)
+    else:
+        write_text_atomic(output, text)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from argmap.atomic import write_text_atomic
+from argmap.atomic import write_output
 from argmap.problems import ArgmapError, MapInvalidError
 
 EXPORT_FORMATS = ("yaml", "json", "aif")
@@ -36,11 +36,7 @@ def export_text(settings: ExportSettings) -> str:
 def run_export(settings: ExportSettings, out: TextIO = sys.stdout,
                err: TextIO = sys.stderr) -> int:
     try:
-        text = export_text(settings)
-        if settings.output is None:
-            out.write(text)
-        else:
-            write_text_atomic(settings.output, text)
+        write_output(export_text(settings), settings.output, out)
     except MapInvalidError as error:
         err.write(f"{error}\n")
         return 1

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from argmap.atomic import write_text_atomic
+from argmap.atomic import write_output
 from argmap.problems import ArgmapError
 
 SCHEMA_ID = "https://argmap.invalid/schema/argmap-v1.schema.json"
@@ -30,12 +30,8 @@ def schema_text() -> str:
 
 
 def run_schema(output: Path | None) -> int:
-    text = schema_text()
-    if output is None:
-        sys.stdout.write(text)
-        return 0
     try:
-        write_text_atomic(output, text)
+        write_output(schema_text(), output, sys.stdout)
     except ArgmapError as error:
         sys.stderr.write(f"argmap: {error}\n")
         return error.exit_code

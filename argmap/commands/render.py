@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from argmap.commands.validate import BatchResult, collect_map_files
+from argmap.output import FORMATS, resolve_format
 from argmap.problems import ArgmapError, MapInvalidError, UsageError
 from argmap.read import DEFAULT_LIMITS, Limits
-from argmap.report import FORMATS, resolve_format
 
 if TYPE_CHECKING:
     from argmap.model import LoadedMap

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from argmap.output import FORMATS, resolve_format
 from argmap.problems import ArgmapError, MapInvalidError, Problem, UnreadableInputError
 from argmap.read import DEFAULT_LIMITS, Limits, iter_map_files
-from argmap.report import FORMATS, resolve_format
 
 if TYPE_CHECKING:
     from argmap.model import LoadedMap

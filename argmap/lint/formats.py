@@ -1,6 +1,6 @@
 """Lint's output formats: text with codes, coloured text, and SARIF for code-scanning tools.
 
-SARIF and coloured text are added to the shared :data:`argmap.report.FORMATS` registry, so other
+SARIF and coloured text are added to the shared :data:`argmap.output.FORMATS` registry, so other
 commands can offer them; :data:`LINT_FORMATS` is what ``argmap lint --format`` accepts.
 """
 
@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from argmap._version import __version__
+from argmap.output import FORMATS, Formatter, format_text_with_codes
 from argmap.problems import Level, Problem
-from argmap.report import FORMATS, Formatter, format_text_with_codes
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "note"}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from argmap.commands.validate import BatchResult, load_files
+from argmap.batch import Batch, load_maps
 from argmap.read import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
@@ -32,8 +32,9 @@ class AchSettings:
 def run_ach(settings: AchSettings, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     from argmap.commands.ach_report import ACH_FORMATS
 
-    result = BatchResult()
-    loaded = list(load_files(settings.paths, settings.limits, result))
+    result = Batch()
+    loaded = [outcome.map for outcome in map(result.add, load_maps(settings.paths, settings.limits))
+              if outcome.map is not None]
     reports = [map_report(one, settings.question) for one in loaded]
     if settings.question is not None:
         reports = [report for report in reports if report.matrices]
@@ -41,13 +42,13 @@ def run_ach(settings: AchSettings, out: TextIO = sys.stdout, err: TextIO = sys.s
         out.write(ACH_FORMATS[settings.output_format](reports))
     err.writelines(f"{problem}\n" for problem in result.problems)
     err.writelines(f"argmap: {message}\n" for message in result.unreadable)
-    if result.checked == 0 and not result.unreadable:
-        err.write("no map files found\n")
+    if not result.outcomes:
+        err.write(result.summary(""))
     if settings.question is not None and not reports:
         err.write(f"argmap: {unknown_question(settings.question, loaded, result)}\n")
         # A map that did not load may hold the question: its own exit code says more.
-        return result.exit_code or 2
-    return result.exit_code
+        return result.exit_code() or 2
+    return result.exit_code()
 
 
 def map_report(loaded: LoadedMap, question: str | None) -> MapReport:
@@ -59,7 +60,7 @@ def map_report(loaded: LoadedMap, question: str | None) -> MapReport:
     return MapReport(loaded.display, loaded.model.map.title, matrices)
 
 
-def unknown_question(wanted: str, loaded: Sequence[LoadedMap], result: BatchResult) -> str:
+def unknown_question(wanted: str, loaded: Sequence[LoadedMap], result: Batch) -> str:
     """Why ``--question`` found nothing, with the closest question id or what the id names."""
     for one in loaded:
         entry = one.index.get(wanted)

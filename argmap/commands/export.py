@@ -6,12 +6,14 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from argmap.atomic import write_output
-from argmap.problems import ArgmapError, MapInvalidError
+from argmap.batch import Batch, load_one
+from argmap.problems import ArgmapError
 
-EXPORT_FORMATS = ("yaml", "json", "aif")
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
 
 
 @dataclass(frozen=True)
@@ -21,11 +23,9 @@ class ExportSettings:
     output: Path | None = None
 
 
-def export_text(settings: ExportSettings) -> str:
+def export_text(model: ArgumentMap, settings: ExportSettings) -> str:
     from argmap.export import dump_json, dump_yaml, to_aif
-    from argmap.model import load_map
 
-    model = load_map(settings.path).model
     if settings.export_format == "yaml":
         return dump_yaml(model)
     if settings.export_format == "json":
@@ -35,11 +35,14 @@ def export_text(settings: ExportSettings) -> str:
 
 def run_export(settings: ExportSettings, out: TextIO = sys.stdout,
                err: TextIO = sys.stderr) -> int:
+    outcome = load_one(settings.path)
+    if outcome.map is None:
+        err.writelines(f"{problem}\n" for problem in outcome.problems)
+        if outcome.error:
+            err.write(f"argmap: {outcome.error}\n")
+        return Batch([outcome]).exit_code()
     try:
-        write_output(export_text(settings), settings.output, out)
-    except MapInvalidError as error:
-        err.write(f"{error}\n")
-        return 1
+        write_output(export_text(outcome.map.model, settings), settings.output, out)
     except ArgmapError as error:
         err.write(f"argmap: {error}\n")
         return error.exit_code

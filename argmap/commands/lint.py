@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from argmap.commands.validate import BatchResult, collect_map_files
+from argmap.batch import Batch, collect_map_files
 from argmap.problems import ArgmapError, Level, Problem
 from argmap.read import DEFAULT_LIMITS, Limits
 
@@ -38,40 +38,29 @@ def run_lint(settings: LintCommandSettings, out: TextIO = sys.stdout,
     except ArgmapError as error:
         err.write(f"argmap: {error}\n")
         return 2
-    result = BatchResult()
-    files = collect_map_files(settings.paths, result)
+    files, missing = collect_map_files(settings.paths)
+    batch = Batch(missing)
     engine = LintSettings(config, settings.allow_outside_paths, settings.limits)
     for outcome in lint_many(files, engine, settings.jobs):
-        result.checked += outcome.unreadable is None  # a file never read was not linted
-        result.invalid += not outcome.loaded
-        result.problems.extend(outcome.problems)
-        if outcome.unreadable:
-            result.unreadable.append(outcome.unreadable)
-    out.write(LINT_FORMATS[choose_format(settings.output_format, out)](result.problems))
-    for message in result.unreadable:
+        batch.add(outcome)
+    out.write(LINT_FORMATS[choose_format(settings.output_format, out)](batch.problems))
+    for message in batch.unreadable:
         err.write(f"argmap: {message}\n")
     if not settings.quiet:
-        err.write(summary(result))
-    return lint_exit_code(result, settings.strict)
+        err.write(summary(batch))
+    return lint_exit_code(batch, settings.strict)
 
 
-def lint_exit_code(result: BatchResult, strict: bool) -> int:
-    if result.unreadable:
-        return 2
+def lint_exit_code(batch: Batch, strict: bool) -> int:
     failing = {Level.ERROR, Level.WARNING} if strict else {Level.ERROR}
-    return 1 if any(problem.level in failing for problem in result.problems) else 0
+    return batch.exit_code(any(problem.level in failing for problem in batch.problems))
 
 
-def summary(result: BatchResult) -> str:
-    files = f"{result.checked} file{'s' if result.checked != 1 else ''}"
-    if result.checked == 0 and not result.unreadable:
-        return "no map files found\n"
-    unread = f"; {len(result.unreadable)} could not be read" if result.unreadable else ""
-    if not result.problems:
-        return f"{files} linted: no problems{unread}\n"
-    counts = _count_levels(result.problems)
-    loads = f"; {result.invalid} did not load" if result.invalid else ""
-    return f"{files} linted: {counts}{loads}{unread}\n"
+def summary(batch: Batch) -> str:
+    if not batch.problems:
+        return batch.summary(f"{batch.count_files()} linted: no problems")
+    loads = f"; {batch.invalid} did not load" if batch.invalid else ""
+    return batch.summary(f"{batch.count_files()} linted: {_count_levels(batch.problems)}{loads}")
 
 
 def _count_levels(problems: Sequence[Problem]) -> str:

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from argmap.commands.validate import BatchResult, collect_map_files
+from argmap.batch import Batch, collect_map_files, load_one, plural
 from argmap.output import FORMATS, resolve_format
-from argmap.problems import ArgmapError, MapInvalidError, UsageError
+from argmap.problems import ArgmapError, UsageError
 from argmap.read import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
@@ -52,25 +52,20 @@ class RenderSettings:
 
 
 @dataclass
-class RenderResult(BatchResult):
-    """A validate batch result, plus what rendering and checking found."""
+class RenderResult:
+    """The batch of maps, plus what rendering and checking found."""
 
+    batch: Batch = field(default_factory=Batch)
     written: list[Path] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
     fresh: int = 0
 
-    @property
-    def exit_code(self) -> int:
-        if self.unreadable:
-            return 2
-        return 1 if self.invalid or self.stale else 0
-
 
 def run_render(settings: RenderSettings, out: TextIO = sys.stdout,
                err: TextIO = sys.stderr) -> int:
-    result = RenderResult()
+    files, missing = collect_map_files(settings.paths)
+    result = RenderResult(Batch(missing))
     try:
-        files = collect_map_files(settings.paths, result)
         formats = resolve_formats(settings)
         plan = {path: output_targets(path, settings, formats, len(files)) for path in files}
         check_collisions(plan)
@@ -82,14 +77,14 @@ def run_render(settings: RenderSettings, out: TextIO = sys.stdout,
         started = time.perf_counter()
         if _render_one(path, targets, settings, engine, result, err) and not settings.quiet:
             _progress(err, number, len(plan), path, targets, settings, started)
-    out.write(FORMATS[resolve_format("auto")](result.problems))
-    for message in result.unreadable:
+    out.write(FORMATS[resolve_format("auto")](result.batch.problems))
+    for message in result.batch.unreadable:
         err.write(f"argmap: {message}\n")
     for message in result.stale:
         err.write(f"argmap: {message}\n")
     if not settings.quiet:
-        err.write(_summary(result, settings))
-    return result.exit_code
+        err.write(result.batch.summary(_verdict(result, settings)))
+    return result.batch.exit_code(bool(result.stale))
 
 
 def _engine(settings: RenderSettings) -> Engine:
@@ -143,21 +138,21 @@ def check_collisions(plan: dict[Path, dict[str, Path]]) -> None:
 def _render_one(path: Path, targets: dict[str, Path], settings: RenderSettings,
                 engine: Engine | None, result: RenderResult, err: TextIO) -> bool:
     """Render (or check) one map; record what went wrong in ``result``. True when it went well."""
-    from argmap.model import load_map
-
-    result.checked += 1
+    outcome = load_one(path, settings.limits)
+    loaded = outcome.map
+    if loaded is None:
+        result.batch.add(outcome)
+        return False
     try:
-        loaded = load_map(path, settings.limits)
         options = draw_options(loaded, settings)
         if settings.check:
             return check_map(loaded, options, targets, result)
         write_map(loaded, options, targets, settings, engine, result, err)
         return True
-    except MapInvalidError as error:
-        result.invalid += 1
-        result.problems.extend(error.problems)
     except ArgmapError as error:
-        result.unreadable.append(str(error))
+        outcome = outcome.failed(error)
+    finally:
+        result.batch.add(outcome)
     return False
 
 
@@ -233,21 +228,14 @@ def _progress(err: TextIO, number: int, total: int, path: Path, targets: dict[st
     err.write(f"{counter}{path}: {verb} {names} ({time.perf_counter() - started:.1f} s)\n")
 
 
-def _summary(result: RenderResult, settings: RenderSettings) -> str:
-    maps = "map" if result.checked == 1 else "maps"
-    if result.checked == 0 and not result.unreadable:
-        return "no map files found\n"
-    if settings.check:
+def _verdict(result: RenderResult, settings: RenderSettings) -> str:
+    batch = result.batch
+    if settings.check and result.stale:
         total = result.fresh + len(result.stale)
-        if result.stale:
-            return f"{len(result.stale)} of {total} diagrams stale or missing\n"
-        diagrams = "diagram is" if total == 1 else "diagrams are"
-        return f"{total} {diagrams} up to date\n" if not result.invalid else _invalid(result, maps)
-    if result.invalid:
-        return _invalid(result, maps)
-    files = "file" if len(result.written) == 1 else "files"
-    return f"rendered {len(result.written)} {files} from {result.checked} {maps}\n"
-
-
-def _invalid(result: RenderResult, maps: str) -> str:
-    return f"{result.invalid} of {result.checked} {maps} invalid\n"
+        return f"{len(result.stale)} of {total} diagrams stale or missing"
+    if batch.invalid:
+        return f"{batch.invalid} of {batch.count_files('map')} invalid"
+    if settings.check:
+        total = result.fresh
+        return f"{total} {'diagram is' if total == 1 else 'diagrams are'} up to date"
+    return f"rendered {plural(len(result.written), 'file')} from {batch.count_files('map')}"

@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.analyse import ArgumentGraph
+from argmap.batch import Outcome, load_one
 from argmap.lint.config import LintConfig, RuleSetting
 from argmap.lint.context import MapContext, RuleContext
 from argmap.lint.rule import Finding, Rule
 from argmap.lint.sources import SourceReader
 from argmap.lint.suppression import apply_suppressions
-from argmap.model import LoadedMap, load_map
-from argmap.problems import ArgmapError, Level, MapInvalidError, Problem
+from argmap.model import LoadedMap
+from argmap.problems import Level, Problem
 from argmap.read import DEFAULT_LIMITS, Limits
 
 # Below this many bytes of maps, starting worker processes costs what it saves (measured on
@@ -30,15 +31,6 @@ class LintSettings:
     config: LintConfig = field(default_factory=LintConfig)
     allow_outside_paths: bool = False
     limits: Limits = DEFAULT_LIMITS
-
-
-@dataclass(frozen=True)
-class FileOutcome:
-    """One file's result: its problems, or why it could not be read at all."""
-
-    problems: tuple[Problem, ...] = ()
-    unreadable: str | None = None
-    loaded: bool = True
 
 
 def lint_loaded(loaded: LoadedMap, settings: LintSettings) -> list[Problem]:
@@ -86,18 +78,15 @@ def effective_vocabulary(loaded: LoadedMap, config: LintConfig) -> str:
     return config.vocabulary or info.likelihood_vocabulary
 
 
-def lint_file(path: Path, settings: LintSettings) -> FileOutcome:
+def lint_file(path: Path, settings: LintSettings) -> Outcome:
     """Load and lint one file; a map that does not load yields its load problems."""
-    try:
-        loaded = load_map(path, settings.limits)
-    except MapInvalidError as error:
-        return FileOutcome(tuple(error.problems), loaded=False)
-    except ArgmapError as error:
-        return FileOutcome(unreadable=str(error), loaded=False)
-    return FileOutcome(tuple(lint_loaded(loaded, settings)))
+    outcome = load_one(path, settings.limits)
+    if outcome.map is None:
+        return outcome
+    return outcome.with_problems(lint_loaded(outcome.map, settings))
 
 
-def lint_many(files: Sequence[Path], settings: LintSettings, jobs: int = 0) -> list[FileOutcome]:
+def lint_many(files: Sequence[Path], settings: LintSettings, jobs: int = 0) -> list[Outcome]:
     """Lint files in order, in worker processes when there is enough work to pay for them."""
     workers = worker_count(files, jobs or settings.config.jobs)
     if workers <= 1:
@@ -107,7 +96,7 @@ def lint_many(files: Sequence[Path], settings: LintSettings, jobs: int = 0) -> l
                              chunksize=max(1, len(files) // (workers * 4))))
 
 
-def _lint_file_job(path: Path, settings: LintSettings) -> FileOutcome:
+def _lint_file_job(path: Path, settings: LintSettings) -> Outcome:
     return lint_file(path, settings)
 
 

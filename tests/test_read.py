@@ -43,6 +43,22 @@ def test_deep_flow_nesting_is_refused_without_crashing(depth: int) -> None:
         parse_yaml("a: " + "[" * depth + "]" * depth)
 
 
+@pytest.mark.parametrize("shape", ["{a: [", "[ ", "{a: "])
+def test_libyaml_nesting_limit_never_speaks_first(shape: str) -> None:
+    # libyaml 0.2.6 stops at 1,000 levels with its own message, before it hands out an event
+    # when the levels sit within its look-ahead; argmap's bound is reported, in its own words.
+    with pytest.raises(YamlError, match="nesting deeper than 32") as caught:
+        parse_yaml("a: " + shape * 1_100 + "x")
+    assert caught.value.code == "AM005"
+
+
+def test_first_problem_before_a_libyaml_error_is_argmaps() -> None:
+    # `{[` makes a list a mapping key: argmap's error at column 5, not libyaml's at column 1,000.
+    with pytest.raises(YamlError, match="mapping keys must be plain strings") as caught:
+        parse_yaml("a: " + "[{" * 600)
+    assert (caught.value.line, caught.value.column) == (1, 6)
+
+
 def test_block_nesting_is_bounded_too() -> None:
     text = "".join(f"{' ' * level}k{level}:\n" for level in range(40))
     with pytest.raises(YamlError, match="nesting"):

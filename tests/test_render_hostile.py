@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from hypothesis import strategies as st
 
 from argmap.model import LoadedMap, load_map_text
 from argmap.render.dot import DrawOptions, build_dot
-from argmap.render.engine import find_engine
+from argmap.render.engine import Engine, find_engine
 from argmap.render.labels import html_label
 from argmap.render.pipeline import draw
 from argmap.render.statements import quote_text
@@ -28,7 +30,12 @@ SCRIPT = "<script>alert(1)</script><img src=x onerror=alert(2)>"
 HANDLER = '" onmouseover="alert(3)" x="'
 ESCAPES = "\\N \\G \\L \\E \\T \\H \\\\ \\n \\l \\"
 CONTROL = "bell\x07 nul\x00 esc\x1b"
-QUOTE_TEXT = f"{SCRIPT} {ESCAPES}\nline two {HANDLER} {INJECT_DOT}"
+# Character and entity references the engines would decode in attributes (U+0001, a lone
+# surrogate: not XML) or pass through (`&foo;`, undefined in XML).
+ENTITIES = "&#x1; &#xD800; &#0; &foo; &amp; &lt;b&gt; &"
+QUOTE_TEXT = f"{SCRIPT} {ESCAPES}\nline two {HANDLER} {INJECT_DOT} {ENTITIES}"
+URL = 'https://example.org/"><script>alert(4)</script>?a=1&b=2&foo;&#0;&#x1;&amp;'
+SYSTEM_DOT = shutil.which("dot")
 STEP_TEXT = f"which means {INJECT_DOT} {ESCAPES} {INJECT_HTML}"  # quoted in the step's tooltip
 
 
@@ -36,8 +43,8 @@ def hostile_map() -> LoadedMap:
     data = {
         "map": {"id": "hostile", "title": f"{SCRIPT} {INJECT_HTML}", "format": 1},
         "sources": [{"id": "src", "path": "s.txt", "title": INJECT_HTML, "publisher": HANDLER,
-                     "url": 'https://example.org/"><script>alert(4)</script>'}],
-        "actors": [{"id": "who", "name": f"{INJECT_DOT} {CONTROL}", "role": SCRIPT}],
+                     "url": URL}],
+        "actors": [{"id": "who", "name": f"{INJECT_DOT} {CONTROL} {ENTITIES}", "role": SCRIPT}],
         "quotes": [{"id": "q1", "source": "src", "text": QUOTE_TEXT, "speaker": "who",
                     "mode": "direct"},
                    {"id": "q2", "source": "src", "text": STEP_TEXT, "speaker": "who",
@@ -45,7 +52,7 @@ def hostile_map() -> LoadedMap:
         "propositions": [
             {"id": "p1", "text": f"{INJECT_HTML} {ESCAPES}", "kind": "attributed_claim",
              "quotes": ["q1"], "note": SCRIPT},
-            {"id": "p2", "text": INJECT_DOT, "kind": "author_judgment"},
+            {"id": "p2", "text": f"{INJECT_DOT} {ENTITIES}", "kind": "author_judgment"},
             {"id": "p3", "text": HANDLER, "kind": "assumption", "if_wrong": INJECT_HTML},
         ],
         "inferences": [{"id": "i1", "premises": ["p1", "p3"], "conclusion": "p2",
@@ -57,10 +64,18 @@ def hostile_map() -> LoadedMap:
     return load_map_text(yaml.safe_dump(data, allow_unicode=True), Path("hostile.yaml"))
 
 
-@pytest.fixture(scope="module")
-def svg_root() -> ET.Element:
+def engine_or_skip(name: str) -> Engine:
+    """The engine ``name``; system Graphviz may be absent on a developer's machine, never in CI
+    (`.ci/run` installs it and sets ARGMAP_CI, so there its absence fails)."""
+    if name == "system" and SYSTEM_DOT is None and not os.environ.get("ARGMAP_CI"):
+        pytest.skip("system Graphviz (`dot`) is not installed; .ci/run installs it")
+    return find_engine(name)
+
+
+@pytest.fixture(scope="module", params=["pure", "system"])
+def svg_root(request: pytest.FixtureRequest) -> ET.Element:
     loaded = hostile_map()
-    drawing = draw(loaded, DrawOptions(), ["svg"], find_engine("pure"))
+    drawing = draw(loaded, DrawOptions(), ["svg"], engine_or_skip(request.param))
     return ET.fromstring(drawing.outputs["svg"])  # well-formed, or this raises
 
 
@@ -86,6 +101,19 @@ def test_hostile_text_shows_as_text(svg_root: ET.Element) -> None:
     shown = " ".join(text.text or "" for text in svg_root.iter(f"{SVG}text"))
     assert "<script>alert(1)</script>" in shown
     assert "\\N \\G \\L" in shown  # escape sequences stay literal, never the node name
+
+
+def test_links_keep_every_ampersand_as_typed(svg_root: ET.Element) -> None:
+    hrefs = {a.get(f"{XLINK}href") for a in svg_root.iter(f"{SVG}a")} - {None}
+    assert hrefs == {"https://example.org/%22%3E%3Cscript%3Ealert(4)%3C/script%3E"
+                     "?a=1&b=2&foo;&#0;&#x1;&amp;"}
+
+
+def test_entity_references_in_text_stay_text(svg_root: ET.Element) -> None:
+    titles = " ".join(a.get(f"{XLINK}title") or "" for a in svg_root.iter(f"{SVG}a"))
+    shown = " ".join(text.text or "" for text in svg_root.iter(f"{SVG}text"))
+    assert ENTITIES in titles
+    assert "&#x1; &#xD800; &#0; &foo;" in shown
 
 
 def test_tooltips_carry_the_verbatim_quote(svg_root: ET.Element) -> None:

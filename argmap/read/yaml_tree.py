@@ -29,6 +29,8 @@ Loc = tuple[str | int, ...]
 Mark = tuple[int, int]
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_LIMIT_CODE = "AM005"
+_DUPLICATE_CODE = "AM003"
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -85,18 +87,43 @@ class _Frame:
 
 def parse_yaml(text: str, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
     """Parse one YAML document into dicts, lists and scalars plus their positions."""
-    builder = _TreeBuilder(limits)
-    handlers = builder.dispatch
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            handler = handlers.get(event.__class__)
-            if handler is not None:
-                handler(event)
+        return _build(text, limits)
     except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        if mark is not None:
+            _check_bounds_before(text, mark.index, limits)
         raise _from_marked(error) from None
     except yaml.YAMLError as error:
         raise _from_unmarked(error, text) from None
+
+
+def _build(text: str, limits: Limits) -> YamlDocument:
+    builder = _TreeBuilder(limits)
+    handlers = builder.dispatch
+    for event in yaml.parse(text, Loader=_Loader):
+        handler = handlers.get(event.__class__)
+        if handler is not None:
+            handler(event)
     return YamlDocument(builder.root, builder.positions)
+
+
+def _check_bounds_before(text: str, index: int, limits: Limits) -> None:
+    """Raise argmap's own error if the text before a libyaml error already breaks a rule.
+
+    libyaml reads up to 1,024 characters ahead before it hands out an event, and libyaml 0.2.6
+    has a nesting limit of its own (1,000 levels): ``[[[[...`` stops libyaml before our depth
+    bound ever sees an event. The text before the error is read again (libyaml is fast; this is
+    the error path only) and what argmap finds there is reported: the first problem in the file,
+    in argmap's words whatever libyaml's version says. A duplicate key is the one finding a cut
+    can invent (``name`` cut from ``names``), so it does not count."""
+    try:
+        _build(text[:index], limits)
+    except YamlError as error:
+        if error.code != _DUPLICATE_CODE:
+            raise
+    except yaml.YAMLError:
+        pass
 
 
 class _TreeBuilder:
@@ -138,7 +165,7 @@ class _TreeBuilder:
         if self.nodes > self.limits.max_yaml_nodes:
             line, column = _mark(event)
             raise YamlError(line, column, f"more than {self.limits.max_yaml_nodes:,} YAML values; "
-                            "the file is too large to be a map", code="AM005")
+                            "the file is too large to be a map", code=_LIMIT_CODE)
         if event.anchor is not None:
             line, column = _mark(event)
             raise YamlError(line, column, f"YAML anchors are not allowed (`&{event.anchor}`); "
@@ -153,7 +180,7 @@ class _TreeBuilder:
         if len(value) > self.limits.max_string_chars:
             line, column = _mark(event)
             raise YamlError(line, column, f"string of {len(value):,} characters is longer than the "
-                            f"limit of {self.limits.max_string_chars:,}", code="AM005")
+                            f"limit of {self.limits.max_string_chars:,}", code=_LIMIT_CODE)
         stack = self.stack
         if stack and stack[-1].key is None and isinstance(stack[-1].container, dict):
             self._take_key(stack[-1], event, _mark(event))  # keys stay strings: `no`, `true`
@@ -167,7 +194,7 @@ class _TreeBuilder:
         if len(self.stack) >= self.limits.max_depth:
             line, column = _mark(event)
             raise YamlError(line, column, f"nesting deeper than {self.limits.max_depth} levels",
-                            code="AM005")
+                            code=_LIMIT_CODE)
         container: dict[str, Any] | list[Any] = (
             {} if isinstance(event, yaml.MappingStartEvent) else []
         )
@@ -202,7 +229,7 @@ class _TreeBuilder:
         name = event.value
         if name in frame.key_lines:
             raise YamlError(*mark, f"duplicate key `{name}` (first defined on line "
-                            f"{frame.key_lines[name]})", code="AM003")
+                            f"{frame.key_lines[name]})", code=_DUPLICATE_CODE)
         frame.key_lines[name] = mark[0]
         frame.key = name
         key_loc = (*frame.loc, name)

@@ -31,7 +31,7 @@ from argmap.model.elements import ArgumentMap, Inference, Proposition, Quote
 from argmap.render import statements, style
 from argmap.render.labels import Describer, html_label, small_row
 from argmap.render.legend import add_legend
-from argmap.render.text import html_text, safe_url, tooltip
+from argmap.render.text import html_text, link, tooltip
 
 SVG_ID_PREFIX = "am-"
 # A quote joins the evidence band when what it anchors stands at most this many inferences up.
@@ -164,10 +164,10 @@ class DotBuilder:
 
     def _quote_nodes(self, target: Digraph, quotes: list[Quote]) -> None:
         for quote in quotes:
-            url = safe_url(self.describe.source_url(quote))
-            link = {"URL": url, "target": "_blank"} if url is not None else None
+            url = link(self.describe.source_url(quote))
+            anchor = {"URL": url, "target": "_blank"} if url is not None else None
             self._node(quote.id, self.describe.quote_label(quote), style.QUOTE.attributes(),
-                       self.describe.quote_tooltip(quote), link, target)
+                       self.describe.quote_tooltip(quote), anchor, target)
 
     def _anchor_levels(self) -> dict[str, int]:
         """For each quote, the highest level of the (drawn) propositions and inferences it

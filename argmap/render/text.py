@@ -17,6 +17,12 @@ escaping, all defined here:
 * **links** are only ever ``http(s)`` URLs, percent-encoded down to characters that need no escaping
   anywhere (no quote, angle bracket, backslash or space survives).
 
+Both engines read character and entity references (``&#x1;``, ``&amp;``) inside quoted attributes:
+the SVG writer decodes ``&#x1;`` to a raw U+0001 and ``&#xD800;`` to bytes that are not UTF-8,
+while Graphviz 2.43 writes a url's ``&`` raw into ``href`` and both pass entity-looking text
+(``&foo;``) through. So every ``&`` of a tooltip or a link is written as ``&amp;``: measured on
+system Graphviz 2.43 and graphviz-pure, the SVG then holds ``&amp;`` and shows the text typed.
+
 Characters XML 1.0 forbids (most C0 controls, lone surrogates, U+FFFE/U+FFFF) become U+FFFD before
 any of this, so the SVG is always well-formed whatever the YAML smuggled in with ``\\x01``.
 """
@@ -105,6 +111,7 @@ def tooltip(text: str) -> str:
     from graphviz import nohtml  # type: ignore[import-untyped]
 
     escaped = clean(text).replace("\\", "\\\\\\\\").replace("\r\n", "\n").replace("\r", "\n")
+    escaped = escaped.replace("&", "&amp;")
     quoted: str = nohtml(escaped.replace("\n", "\\n"))
     return quoted
 
@@ -121,3 +128,9 @@ def safe_url(url: str | None) -> str | None:
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
     return percent_encode(candidate, safe=_URL_SAFE)
+
+
+def link(url: str | None) -> str | None:
+    """The DOT ``URL`` attribute for ``url``: :func:`safe_url` with ``&`` written as ``&amp;``."""
+    kept = safe_url(url)
+    return None if kept is None else kept.replace("&", "&amp;")

@@ -141,7 +141,7 @@ def test_quotes_show_speaker_source_and_keep_verbatim_text_in_the_tooltip(drawn,
     verbatim = all_kinds.index.quote("q-cable").text
     assert quote["tooltip"].startswith(verbatim)  # typographic quotes kept in the tooltip
     assert "“" not in quote["label"]  # ...and made ASCII in the label the engine measures
-    # `&` is written `&amp;` for the engines, which read entities in attributes (the SVG says `&amp;`).
+    # `&` is written `&amp;` for the engines, which read entities in attributes.
     assert quote["URL"] == "https://example.org/harbour?a=1&amp;b=2"
     short = all_kinds.index.quote("q-top").model_copy(update={"text": "Closed."})
     assert "<I>&quot;Closed.&quot;</I>" in Describer(all_kinds.model).quote_label(short)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from graphviz import Digraph  # type: ignore[import-untyped]
 
 from argmap.analyse import ArgumentGraph, Basis
+from argmap.analyse.evaluation import Standing, standing
 from argmap.analyse.levels import support_levels
 from argmap.analyse.neighbourhood import neighbourhood
 from argmap.model.elements import ArgumentMap, Inference, Proposition, Quote
@@ -65,6 +66,8 @@ class DotBuilder:
         self.model = model
         self.graph = ArgumentGraph.of(model)
         self.describe = Describer(model)
+        # Evaluation's seam: which propositions stand (grounded semantics), with the reason.
+        self.standing: dict[str, Standing] = standing(model)
         self.frontier: Collection[str] = ()
         self.keep: Collection[str] | None = None
         if options.focus is not None:
@@ -140,9 +143,13 @@ class DotBuilder:
         # Support the text itself does not argue must not pass for the author's argument.
         reconstructed = (proposition.kind == "author_judgment"
                          and self.graph.rests_on_reconstruction(proposition.id))
+        mark = self.standing.get(proposition.id)
+        if mark is not None and not style.shows_standing(proposition.kind, mark.label):
+            mark = None
         self._node(proposition.id,
-                   self.describe.proposition_label(proposition, flag, reconstructed), attributes,
-                   self.describe.proposition_tooltip(proposition, basis, reconstructed))
+                   self.describe.proposition_label(proposition, flag, reconstructed, mark),
+                   attributes,
+                   self.describe.proposition_tooltip(proposition, basis, reconstructed, mark))
 
     def _inferences(self) -> None:
         for inference in self.model.inferences:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from argmap.analyse import Basis
+from argmap.analyse.evaluation import Standing
 from argmap.model.elements import (
     Actor,
     ArgumentMap,
@@ -53,6 +54,12 @@ def small_row(text: str, *, italic: bool = False) -> str:
 def analyst_row() -> str:
     """The mark under an analyst's inference: one italic word, so it reads without colour."""
     return f'<FONT COLOR="{style.GREY}"><I>{style.ANALYST_WORD}</I></FONT>'
+
+
+def standing_row(mark: Standing) -> str:
+    """Whether the proposition stands, in a bold coloured word that reads without the colour."""
+    words, colour = html_text(style.STANDING_MARKS[mark.label]), style.STANDING_COLOURS[mark.label]
+    return f'<FONT POINT-SIZE="9" COLOR="{colour}"><B>{words}</B></FONT>'
 
 
 def text_rows(text: str, width: int, lines: int) -> list[str]:
@@ -121,13 +128,15 @@ class Describer:
     # --- propositions -------------------------------------------------------------------------
 
     def proposition_label(self, proposition: Proposition, flag: str,
-                          reconstructed: bool = False) -> str:
+                          reconstructed: bool = False, mark: Standing | None = None) -> str:
         words = style.PROPOSITIONS[proposition.kind].header + (f" - {flag}" if flag else "")
         rows = [header_row(words, proposition.id),
                 *text_rows(proposition.text, style.LABEL_WIDTH, style.LABEL_LINES)]
         rows.extend(small_row(line) for line in self._qualifiers(proposition))
         if reconstructed:
             rows.append(small_row(style.RECONSTRUCTED_NOTE))
+        if mark is not None:
+            rows.append(standing_row(mark))
         return html_label(rows)
 
     def _qualifiers(self, proposition: Proposition) -> list[str]:
@@ -148,9 +157,11 @@ class Describer:
         return lines
 
     def proposition_tooltip(self, proposition: Proposition, basis: Basis,
-                            reconstructed: bool = False) -> str:
+                            reconstructed: bool = False, mark: Standing | None = None) -> str:
         kind = proposition.kind.replace("_", " ")
         lines = [proposition.text, "", f"{kind} {proposition.id}, {BASIS_WORDS[basis]}"]
+        if mark is not None:
+            lines.append(f"{mark.word.upper()} (grounded evaluation): {mark.reason}")
         if reconstructed:
             lines.append(ANALYST_SUPPORT_WORDS)
         if proposition.likelihood is not None and proposition.likelihood.phrase:

@@ -78,8 +78,17 @@ def _sample_node(legend: Digraph, key: str) -> None:
         attributes.update(style.NO_EVIDENCE_BORDER)
         attributes["style"] += "," + style.NO_EVIDENCE_STYLE
     rows = [header_row(header, ""), *(small_row(line) for line in lines)]
+    if key == "judgment":
+        rows.append(_standing_marks())
     legend.node(_name(key), html_label(rows), _attributes={
         **attributes, "id": f"{LEGEND_ID}-{key}", "tooltip": header.lower()})
+
+
+def _standing_marks() -> str:
+    """The three marks evaluation puts on a judgment (``docs/evaluation.md``)."""
+    marks = (f'<FONT COLOR="{style.STANDING_COLOURS[label]}"><B>{word}</B></FONT>'
+             for label, word in style.STANDING_MARKS.items())
+    return f'<FONT POINT-SIZE="9">{" / ".join(marks)}</FONT>'
 
 
 def _sample_edges(legend: Digraph) -> None:

@@ -20,7 +20,7 @@ import struct
 import zlib
 from pathlib import Path
 
-RENDERER_VERSION = 4
+RENDERER_VERSION = 5
 KEYWORD = "argmap-render"
 _STAMP = re.compile(rb"argmap-render renderer=(\d+) input-sha256=([0-9a-f]{64})")
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

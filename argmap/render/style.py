@@ -64,6 +64,15 @@ ON_ASSUMPTION_NOTE = "RESTS ON AN ASSUMPTION"
 # An author judgment whose basis is reached only through the analyst's reconstructed steps.
 RECONSTRUCTED_NOTE = "support: the analyst's reconstruction"
 FLAGGED_KINDS = frozenset({"reported_fact", "attributed_claim", "author_judgment"})
+# Evaluation (grounded semantics): every judgment and hypothesis says whether it stands, and any
+# other proposition says so when it does not (an undermined fact falls too).
+STANDING_KINDS = frozenset({"author_judgment", "hypothesis"})
+STANDING_MARKS = {"in": "STANDS", "out": "FALLS", "undec": "UNDECIDED"}
+STANDING_COLOURS = {"in": GREEN, "out": VERMILLION, "undec": ORANGE}
+
+
+def shows_standing(kind: str, label: str) -> bool:
+    return kind in STANDING_KINDS or label != "in"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,9 @@ from typer.core import TyperGroup
 from argmap._version import __version__
 
 # The order a newcomer meets the commands in: start a map, check it, draw it, then the rest.
-COMMAND_ORDER = ("new", "validate", "lint", "render", "ach", "export", "schema", "rules", "explain")
+COMMAND_ORDER = (
+    "new", "validate", "lint", "render", "ach", "diff", "export", "schema", "rules", "explain",
+)
 
 
 class _OrderedGroup(TyperGroup):

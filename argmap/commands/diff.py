@@ -1,0 +1,170 @@
+"""``argmap diff``: what the analysis says differently between two versions of a map.
+
+Each side is a map file or ``GIT_REF:PATH`` (read with ``git show``; the work tree is not
+touched); ``--git REF`` compares every map changed since ``REF`` with the work tree. Exit 0 when
+nothing of substance changed, 1 when something did (or a map is invalid), 2 for usage errors and
+unreadable input.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from argmap.problems import MapInvalidError, Problem, UnreadableInputError, UsageError
+from argmap.read import DEFAULT_LIMITS, Limits
+
+if TYPE_CHECKING:
+    from argmap.analyse.changes import MapChanges
+    from argmap.model import ArgumentMap
+
+
+@dataclass(frozen=True)
+class DiffSettings:
+    sides: Sequence[str] = ()
+    git_ref: str | None = None
+    output_format: str = "text"
+    fail_on: Sequence[str] = ()
+    colour: bool = False
+    cwd: Path = field(default_factory=Path.cwd)
+    limits: Limits = DEFAULT_LIMITS
+
+
+@dataclass(frozen=True)
+class Side:
+    """One version of a map: its label as the user wrote it and its text (None: not there)."""
+
+    label: str
+    text: str | None
+
+
+@dataclass
+class _Outcome:
+    reports: list[MapChanges] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def run_diff(settings: DiffSettings, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    from argmap.commands.diff_report import DIFF_FORMATS
+
+    try:
+        fail_on = fail_on_categories(settings.fail_on)
+        pairs = _side_pairs(settings)
+    except (UsageError, UnreadableInputError) as error:
+        err.write(f"argmap: {error}\n")
+        return 2
+    outcome = _Outcome()
+    for old, new in pairs:
+        _compare(old, new, settings.limits, outcome)
+    if outcome.reports:
+        out.write(DIFF_FORMATS[settings.output_format](outcome.reports, settings.colour))
+    err.writelines(f"{problem}\n" for problem in outcome.problems)
+    if not pairs:
+        err.write(f"no maps changed since {settings.git_ref}\n")
+    if outcome.problems:
+        return 1
+    changed = any(report.substantive(fail_on) for report in outcome.reports)
+    return 1 if changed else 0
+
+
+def fail_on_categories(names: Sequence[str]) -> frozenset[str]:
+    """``--fail-on`` names (repeatable, or comma-separated) to the categories that fail."""
+    import difflib
+
+    from argmap.analyse.changes import CATEGORIES, COSMETIC
+
+    wanted = [part.strip() for name in names for part in name.split(",") if part.strip()]
+    if not wanted or "any" in wanted:
+        return frozenset(CATEGORIES) - COSMETIC
+    for name in wanted:
+        if name not in CATEGORIES:
+            close = difflib.get_close_matches(name, CATEGORIES, n=1, cutoff=0.75)
+            hint = f" (did you mean `{close[0]}`?)" if close else ""
+            raise UsageError(f"--fail-on: no change category `{name}`{hint}; choose from any, "
+                             f"{', '.join(CATEGORIES)}")
+    return frozenset(wanted)
+
+
+def _side_pairs(settings: DiffSettings) -> list[tuple[Side, Side]]:
+    if settings.git_ref is not None:
+        return _git_pairs(settings.git_ref, list(settings.sides), settings)
+    if len(settings.sides) != 2:
+        raise UsageError("give two maps to compare (OLD NEW), or --git REF")
+    old, new = (_read_side(spec, settings) for spec in settings.sides)
+    return [(old, new)]
+
+
+def _read_side(spec: str, settings: DiffSettings) -> Side:
+    from argmap.read import read_text
+    from argmap.read.revisions import read_revision, split_revision
+
+    path = settings.cwd / spec
+    if path.exists():
+        try:
+            return Side(spec, read_text(path, settings.limits))
+        except Exception as error:  # a YamlError: too big, not UTF-8
+            raise UnreadableInputError(f"{spec}: {getattr(error, 'message', error)}") from None
+    revision = split_revision(spec)
+    if revision is None:
+        raise UnreadableInputError(f"{spec}: no such file (a git revision is written REF:PATH)")
+    return Side(spec, read_revision(*revision, settings.cwd, settings.limits))
+
+
+def _git_pairs(ref: str, paths: list[str], settings: DiffSettings) -> list[tuple[Side, Side]]:
+    from argmap.read import read_text
+    from argmap.read.revisions import changed_map_files, read_revision, revision_exists
+
+    pairs = []
+    for name in changed_map_files(ref, settings.cwd, paths):
+        relative = f"./{name}"
+        old_text = (read_revision(ref, relative, settings.cwd, settings.limits)
+                    if revision_exists(ref, relative, settings.cwd) else None)
+        path = settings.cwd / name
+        new_text = read_text(path, settings.limits) if path.is_file() else None
+        if _is_map(old_text) or _is_map(new_text):
+            pairs.append((Side(f"{ref}:{name}", old_text), Side(name, new_text)))
+    return pairs
+
+
+def _is_map(text: str | None) -> bool:
+    """A YAML file in the repository that is not a map (CI settings, ...) is left out."""
+    if text is None:
+        return False
+    from argmap.read import YamlError, parse_yaml
+
+    try:
+        data = parse_yaml(text).data
+    except YamlError:
+        return True  # a broken map is still a map: its errors are reported
+    return isinstance(data, dict) and "map" in data
+
+
+def _compare(old: Side, new: Side, limits: Limits, outcome: _Outcome) -> None:
+    from argmap.analyse.changes import compare_maps
+    from argmap.model.elements import SECTIONS
+
+    models: dict[str, ArgumentMap] = {}
+    for name, side in (("old", old), ("new", new)):
+        try:
+            if side.text is not None:
+                models[name] = _load(side, limits)
+        except MapInvalidError as error:
+            outcome.problems.extend(error.problems)
+    if outcome.problems or not models:
+        return
+    # A map that did not exist yet (or no longer does) is the other side with no elements, so
+    # only its elements show as added (or removed), not its title.
+    present = next(iter(models.values()))
+    empty = present.model_copy(update={section: () for section in SECTIONS})
+    outcome.reports.append(compare_maps(models.get("old", empty), models.get("new", empty),
+                                        old.label, new.label))
+
+
+def _load(side: Side, limits: Limits) -> ArgumentMap:
+    from argmap.model import load_map_text
+
+    assert side.text is not None
+    return load_map_text(side.text, Path(side.label), limits).model

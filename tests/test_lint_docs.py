@@ -35,7 +35,8 @@ def test_configuration_examples_in_lint_md_are_valid() -> None:
 
 
 def test_ci_workflow_is_a_workflow_that_lints_the_maps() -> None:
-    (workflow,) = [yaml.safe_load(b) for b in blocks("ci.md", "yaml") if "jobs:" in b]
+    workflows = [yaml.safe_load(b) for b in blocks("ci.md", "yaml") if "jobs:" in b]
+    (workflow,) = [w for w in workflows if "lint" in w["jobs"]]
     steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
     commands = [step["run"] for step in steps if "run" in step]
     assert "argmap lint maps/" in commands
@@ -66,3 +67,12 @@ def test_pre_commit_hooks_name_real_commands() -> None:
         result = subprocess.run([sys.executable, "-m", "argmap", *args], cwd=ROOT,
                                 capture_output=True, text=True, timeout=120)
         assert result.returncode in (0, 1), result.stderr
+
+
+def test_ci_diff_workflow_posts_the_markdown_diff_of_the_pull_request() -> None:
+    workflows = [yaml.safe_load(b) for b in blocks("ci.md", "yaml") if "jobs:" in b]
+    (workflow,) = [w for w in workflows if "diff" in w["jobs"]]
+    steps = workflow["jobs"]["diff"]["steps"]
+    commands = " ".join(step["run"] for step in steps if "run" in step)
+    assert "argmap diff --git" in commands and "-f markdown" in commands
+    assert steps[0]["with"]["fetch-depth"] == 0  # the base revision must be there for git show

@@ -32,7 +32,8 @@ def describe_error(error: ErrorDetails, data: Any, positions: Positions) -> tupl
     if kind == "extra_forbidden":
         line, column = positions.of_key(loc)
         where = describe_location(loc[:-1], data)
-        return line, column, f"{where}unknown field `{_short(loc[-1])}`{_suggest_field(loc)}"
+        return line, column, (f"{where}unknown field `{_short(loc[-1])}`"
+                              f"{_suggest_field(loc) or _cut_at_comma(loc, data)}")
     if kind == "missing":
         line, column = positions.of_value(loc[:-1])
         where = describe_location(loc[:-1], data)
@@ -89,6 +90,15 @@ def _suggest_field(loc: Loc) -> str:
     if model is None:
         return ""
     return _did_you_mean(str(loc[-1]), list(model.model_fields))
+
+
+def _cut_at_comma(loc: Loc, data: Any) -> str:
+    """``{rationale: A party, but close.}`` reads `but close.` as a key with no value."""
+    key = str(loc[-1])
+    if " " in key.strip() and _get(data, loc) is None:
+        return ("; it looks like text cut at a comma inside `{...}`: quote the value the comma "
+                "is in (`rationale: \"A party, but close.\"`)")
+    return ""
 
 
 def _did_you_mean(word: str, options: list[str]) -> str:

@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from argmap.read.limits import DEFAULT_LIMITS, Limits
+from argmap.read.yaml_hints import explain
 
 Loc = tuple[str | int, ...]
 Mark = tuple[int, int]
@@ -93,7 +94,7 @@ def parse_yaml(text: str, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
         mark = error.problem_mark or error.context_mark
         if mark is not None:
             _check_bounds_before(text, mark.index, limits)
-        raise _from_marked(error) from None
+        raise _from_marked(error, text) from None
     except yaml.YAMLError as error:
         raise _from_unmarked(error, text) from None
 
@@ -154,7 +155,8 @@ class _TreeBuilder:
     def _alias(self, event: yaml.AliasEvent) -> None:
         line, column = _mark(event)
         raise YamlError(
-            line, column, f"YAML aliases are not allowed (`*{event.anchor}`); write the value out",
+            line, column, f"YAML aliases are not allowed (`*{event.anchor}`); write the value out, "
+            "or quote it if the `*` is part of the text",
             code="AM004",
         )
 
@@ -169,10 +171,12 @@ class _TreeBuilder:
         if event.anchor is not None:
             line, column = _mark(event)
             raise YamlError(line, column, f"YAML anchors are not allowed (`&{event.anchor}`); "
-                            "write the value out", code="AM004")
+                            "write the value out, or quote it if the `&` is part of the text",
+                            code="AM004")
         if tag is not None and tag != "!":
             line, column = _mark(event)
-            raise YamlError(line, column, f"YAML tags are not allowed (`{tag}`)", code="AM004")
+            raise YamlError(line, column, f"YAML tags are not allowed (`{tag}`); quote the value "
+                            "if the `!` is part of the text", code="AM004")
 
     def _scalar(self, event: yaml.ScalarEvent) -> None:
         self._check_node(event, None if event.implicit[0] or event.implicit[1] else event.tag)
@@ -259,12 +263,14 @@ def _mark(event: yaml.Event) -> Mark:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
-def _from_marked(error: yaml.MarkedYAMLError) -> YamlError:
+def _from_marked(error: yaml.MarkedYAMLError, text: str) -> YamlError:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    problem = error.problem or "invalid YAML"
-    context = f" ({error.context})" if error.context else ""
-    return YamlError(line, column, f"YAML syntax error: {problem}{context}")
+    opened = error.context_mark
+    return YamlError(line, column, explain(
+        error.problem or "invalid YAML", f"({error.context})" if error.context else "", text,
+        line, column, (opened.line + 1, opened.column + 1) if opened is not None else None,
+    ))
 
 
 def _from_unmarked(error: yaml.YAMLError, text: str) -> YamlError:

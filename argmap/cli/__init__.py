@@ -10,6 +10,7 @@ from argmap.cli import (  # noqa: F401  (registers commands)
     export_cmd,
     lint_cmd,
     new_cmd,
+    quote_cmd,
     render_cmd,
     validate_cmd,
 )

@@ -12,7 +12,8 @@ from argmap._version import __version__
 
 # The order a newcomer meets the commands in: start a map, check it, draw it, then the rest.
 COMMAND_ORDER = (
-    "new", "validate", "lint", "render", "ach", "diff", "export", "schema", "rules", "explain",
+    "new", "quote", "validate", "lint", "coverage", "render", "ach", "diff", "export", "schema",
+    "rules", "explain",
 )
 
 

@@ -13,24 +13,23 @@ from functools import cached_property
 
 from argmap.analyse import ArgumentGraph
 from argmap.analyse.evidence import EvidenceFacts
+from argmap.analyse.quote_match import QuoteMatch, find_quote
 from argmap.lint.rule import Finding, OptionValue
 from argmap.lint.sources import SourceReader, SourceText
-from argmap.lint.text import normalise
 from argmap.model import ArgumentMap, LoadedMap, MapIndex, Quote, Suppression
 
 
 @dataclass(frozen=True)
 class QuoteSearch:
-    """Where a quote's normalised text occurs in its source (up to three places)."""
+    """Where a quote occurs verbatim in its source (up to three places)."""
 
     source: SourceText
-    needle: str
-    found: list[int]
+    text: str
+    found: list[QuoteMatch]
 
     def spans(self) -> str:
         """The occurrences' original offsets, ``"12-41, 80-109"``."""
-        places = [self.source.text.original_span(at, len(self.needle)) for at in self.found]
-        return ", ".join(f"{start}-{end}" for start, end in places)
+        return ", ".join(f"{match.start}-{match.end}" for match in self.found)
 
 
 @dataclass(frozen=True)
@@ -67,8 +66,8 @@ class MapContext:
                 self.unchecked.add(quote.id)
                 self._searches[quote.id] = None
             else:
-                needle = normalise(quote.text)
-                self._searches[quote.id] = QuoteSearch(source, needle, source.text.find_all(needle))
+                self._searches[quote.id] = QuoteSearch(source, quote.text,
+                                                       find_quote(source.text, quote.text))
         return self._searches[quote.id]
 
 

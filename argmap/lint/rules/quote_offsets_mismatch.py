@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from argmap.analyse.quote_match import offsets_hold
 from argmap.lint.context import QuoteSearch, RuleContext
 from argmap.lint.rule import Finding
 from argmap.lint.rules._common import quoted
@@ -61,8 +62,8 @@ def _mismatch(quote: Quote, start: int, end: int, search: QuoteSearch) -> str | 
     if end > length:
         held = f"`end` {end} is past the end of the source ({length} characters)"
     else:
-        found = text.normalised_slice(start, end)
-        if found == search.needle:
+        if offsets_hold(text, quote.text, start, end):
             return None
-        held = f"offsets {start}-{end} hold {quoted(shorten(found, 60))}"
+        held = text.normalised_slice(start, end)
+        held = f"offsets {start}-{end} hold {quoted(shorten(held, 60))}"
     return f"quote `{quote.id}`: {held}; the quote is at {search.spans()}"

@@ -1,0 +1,282 @@
+"""Locating quotes in source texts: verbatim spans, ellipses, and where a near miss parts.
+
+Shared by lint (is the quote verbatim? where does it differ?), ``argmap quote`` (find a phrase and
+print its exact words) and the reader page (which words to highlight).
+
+* A quote is **verbatim** when its normalised text occurs in the normalised source (see
+  :func:`argmap.lint.text.normalise`: whitespace runs and typographic quotes are forgiven).
+* A quote with an **ellipsis** (``A ... B``, ``A … B``, ``A [...] B``) is verbatim when its pieces
+  occur in that order within one paragraph of the source; each piece keeps its own offsets, so a
+  reader can highlight the pieces and not the words left out. A source that itself contains the
+  quote *with* its ellipsis matches as one piece first.
+* A **phrase search** (``argmap quote``) also forgives case and dash look-alikes, because the user
+  asks where words are, not claims they are verbatim; the words printed are the source's own.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from argmap.lint.text import NormalisedText, normalise
+
+Span = tuple[int, int]
+
+# "...", ". . .", "…", and the bracketed forms "[...]" and "[…]" analysts use for an omission.
+_ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|\.\s\.\s\.|…)\s*")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+# How far apart (in normalised characters) two pieces of one quote may be, and how many
+# occurrences of a first piece are tried: bounds that keep a hostile quote ("a ... a ... a")
+# from costing more than a bounded search.
+MAX_GAP = 3_000
+_MAX_FIRST_TRIES = 500
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"
+_LOOSE = str.maketrans(dict.fromkeys(_DASHES, "-") | {"\u2026": "."})
+_CONTEXT = 60
+_SIDE = 12
+
+
+@dataclass(frozen=True)
+class QuoteMatch:
+    """One place a quote occurs: the original ``[start, end)`` offsets of each of its pieces."""
+
+    pieces: tuple[Span, ...]
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+def quote_pieces(text: str) -> list[str]:
+    """The normalised pieces of a quote, split at its ellipses (one piece when it has none)."""
+    return [piece for piece in (normalise(part) for part in _ELLIPSIS.split(text)) if piece]
+
+
+def find_quote(source: NormalisedText, text: str, limit: int = 3) -> list[QuoteMatch]:
+    """Up to ``limit`` places where the quote ``text`` occurs verbatim in ``source``."""
+    whole = normalise(text)
+    if not whole:
+        return []
+    found = source.find_all(whole, limit)
+    pieces = quote_pieces(text)
+    if found or len(pieces) < 2:
+        return [QuoteMatch((source.original_span(at, len(whole)),)) for at in found]
+    return _find_pieces(source, pieces, source.normalised, limit)
+
+
+def find_phrase(source: NormalisedText, phrase: str, limit: int = 20) -> list[QuoteMatch]:
+    """Where ``phrase`` occurs, forgiving case, dashes and quote marks as well as whitespace."""
+    haystack = loose(source.normalised)
+    pieces = [loose(piece) for piece in quote_pieces(phrase)] or [loose(normalise(phrase))]
+    if not pieces[0]:
+        return []
+    return _find_pieces(source, pieces, haystack, limit)
+
+
+def loose(text: str) -> str:
+    """Lowercase, one dash, straight quotes: same length as ``text``, so offsets carry over."""
+    return "".join(_lower_one(char) for char in text.translate(_LOOSE))
+
+
+def _lower_one(char: str) -> str:
+    lowered = char.lower()
+    return lowered if len(lowered) == 1 else char
+
+
+def _find_pieces(source: NormalisedText, pieces: list[str], haystack: str, limit: int
+                 ) -> list[QuoteMatch]:
+    """Pieces in order, each after the last, all in one paragraph (earliest placement)."""
+    matches: list[QuoteMatch] = []
+    first = haystack.find(pieces[0])
+    tries = 0
+    while first >= 0 and len(matches) < limit and tries < _MAX_FIRST_TRIES:
+        tries += 1
+        starts = _follow(haystack, pieces, first)
+        if starts is not None:
+            spans = tuple(source.original_span(at, len(piece))
+                          for at, piece in zip(starts, pieces, strict=True))
+            if _one_paragraph(source, spans):
+                matches.append(QuoteMatch(spans))
+        first = haystack.find(pieces[0], first + 1)
+    return matches
+
+
+def _follow(haystack: str, pieces: list[str], first: int) -> list[int] | None:
+    starts = [first]
+    position = first + len(pieces[0])
+    for piece in pieces[1:]:
+        at = haystack.find(piece, position, position + MAX_GAP + len(piece))
+        if at < 0:
+            return None
+        starts.append(at)
+        position = at + len(piece)
+    return starts
+
+
+def _one_paragraph(source: NormalisedText, spans: tuple[Span, ...]) -> bool:
+    if len(spans) == 1:
+        return True
+    breaks = [match.start() for match in _PARAGRAPH_BREAK.finditer(source.original)]
+    return bisect.bisect(breaks, spans[0][0]) == bisect.bisect(breaks, spans[-1][1] - 1)
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Where a quote and the closest passage part ways."""
+
+    at: int  # offset in the (normalised) quote
+    quote_side: str
+    source_side: str
+    before: str
+    after: str
+    count: int  # how many separate stretches differ
+
+    def describe(self, of: str = "quote") -> str:
+        more = "" if self.count == 1 else f" ({self.count} differences in all; the first shown)"
+        return (f"they part at character {self.at + 1} of the {of}: the {of} has "
+                f"{_side(self.quote_side)} where the source has {_side(self.source_side)}{more}; "
+                f"source: \"{self.before}[[{self.source_side}]]{self.after}\"")
+
+
+def difference(quote: str, passage: str, context: str | None = None) -> Difference | None:
+    """The first place ``quote`` and ``passage`` differ, with the passage around it.
+
+    ``context`` is a longer stretch of the source that contains ``passage`` (so what surrounds the
+    difference can be shown even when it lies at the passage's edge)."""
+    matcher = difflib.SequenceMatcher(None, quote, passage, autojunk=False)
+    # Words of the passage before the quote's start or after its end are not a difference: a
+    # quote is a part of a passage.
+    changes = [op for op in matcher.get_opcodes() if op[0] != "equal"
+               and not (op[0] == "insert" and op[1] in (0, len(quote)))]
+    if not changes:
+        return None
+    _, q_start, q_end, p_start, p_end = changes[0]
+    core_quote, core_source = quote[q_start:q_end], passage[p_start:p_end]
+    if not any(_look_alike(char) for char in core_quote + core_source):
+        # A changed word reads better whole than as the letters difflib happened to align.
+        q_start, q_end = _word_bounds(quote, q_start, q_end)
+        p_start, p_end = _word_bounds(passage, p_start, p_end)
+    text, offset = passage, 0
+    if context is not None and passage in context:
+        offset = context.index(passage)
+        text = context
+    before = text[max(0, offset + p_start - _CONTEXT): offset + p_start]
+    after = text[offset + p_end: offset + p_end + _CONTEXT]
+    if offset + p_start > _CONTEXT and " " in before:
+        before = before[before.index(" ") + 1:]  # start the excerpt at a word
+    if offset + p_end + _CONTEXT < len(text) and " " in after:
+        after = after[: after.rindex(" ")]
+    return Difference(
+        q_start, quote[q_start:q_end][:_SIDE], passage[p_start:p_end][:_SIDE],
+        ("…" if offset + p_start > _CONTEXT else "") + before,
+        after + ("…" if offset + p_end + _CONTEXT < len(text) else ""),
+        _stretches(quote, changes))
+
+
+def _stretches(quote: str, changes: Sequence[tuple[str, int, int, int, int]]) -> int:
+    """Changed stretches of the quote, counting changes within one word as one."""
+    count, last_end = 0, -1
+    for _, start, end, _, _ in changes:
+        word_start, word_end = _word_bounds(quote, start, end)
+        if word_start > last_end:
+            count += 1
+        last_end = max(word_end, last_end)
+    return count
+
+
+def _word_bounds(text: str, start: int, end: int) -> Span:
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def _side(chars: str) -> str:
+    if not chars:
+        return "nothing"
+    shown = f"\"{chars}\""
+    if len(chars) <= 3 and any(_look_alike(char) for char in chars):
+        names = ", ".join(f"U+{ord(char):04X} {unicodedata.name(char, 'unnamed')}"
+                          for char in chars)
+        shown += f" ({names})"
+    return shown
+
+
+def _look_alike(char: str) -> bool:
+    """A character that is easily mistaken for another: not a plain letter or digit."""
+    return not char.isalnum() or not char.isascii()
+
+
+def offsets_hold(source: NormalisedText, text: str, start: int, end: int) -> bool:
+    """Whether the source's ``[start, end)`` is the quote: its first piece starts there, its last
+    ends there, and the pieces between are in order."""
+    if end > len(source.original) or start >= end:
+        return False
+    held = NormalisedText(source.original[start:end])
+    whole = normalise(text)
+    if held.normalised == whole:
+        return True
+    pieces = quote_pieces(text)
+    return (len(pieces) > 1 and held.normalised.startswith(pieces[0])
+            and held.normalised.endswith(pieces[-1]) and bool(find_quote(held, text, 1)))
+
+
+def explain_miss(source: NormalisedText, text: str, min_similarity: float = 0.5,
+                 label: str = "quote") -> str:
+    """Why a quote is not found: which piece fails, and where it parts from the closest passage.
+    Empty when nothing close enough is found (or the search budget is spent)."""
+    pieces = quote_pieces(text)
+    failing, lead = pieces[0] if pieces else normalise(text), ""
+    for number in range(2, len(pieces) + 1):
+        if not find_quote(source, " ... ".join(pieces[:number]), 1):
+            failing = pieces[number - 1]
+            if source.find_all(failing, 1):
+                return (f"piece {number} of {len(pieces)} (\"{_clip(failing)}\") is in the source, "
+                        f"but not after piece {number - 1} in the same paragraph")
+            lead = f"piece {number} of {len(pieces)} is not in the source; "
+            break
+    closest = source.closest_passage(failing)
+    if closest is None or closest[1] < min_similarity:
+        return lead.removesuffix("; ")
+    passage = closest[0]
+    where = source.normalised.find(passage)
+    wide = 2 * _CONTEXT
+    context = source.normalised[max(0, where - wide): where + len(passage) + wide] \
+        if where >= 0 else None
+    found = difference(failing, passage, context)
+    return lead + (found.describe("piece" if lead else label) if found is not None else "")
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# A sentence ends at . ! or ? (with any closing quotes or brackets) before whitespace, at a blank
+# line, and at the end of a first line without end punctuation (the headline).
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s)|\n[ \t]*\n")
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """Original ``[start, end)`` of each sentence of ``text``, leading whitespace left out."""
+    cuts = [match.end() for match in _SENTENCE_END.finditer(text)]
+    first_line = text.find("\n")
+    if first_line > 0 and text[:first_line].rstrip()[-1:] not in ".!?:;,\"'\u201d\u2019":
+        cuts.append(first_line)
+    spans = []
+    start = 0
+    for cut in [*sorted(set(cuts)), len(text)]:
+        piece = text[start:cut]
+        stripped = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            spans.append((start + stripped, start + len(piece.rstrip())))
+        start = cut
+    return spans

@@ -1,0 +1,57 @@
+"""``argmap quote`` and ``argmap coverage``: help to quote a source verbatim, and completely."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from argmap.cli.app import app
+
+
+class QuoteFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class QuoteMode(str, Enum):
+    author = "author"
+    direct = "direct"
+    indirect = "indirect"
+
+
+@app.command()
+def quote(
+    source: Annotated[Path, typer.Argument(help="The source text (UTF-8).", metavar="SOURCE")],
+    phrase: Annotated[str, typer.Argument(
+        help="Words to find; case, spaces, quote marks and dashes need not match; `...` for "
+             "words left out.", metavar="PHRASE")],
+    speaker: Annotated[str, typer.Option(help="Actor id of whoever says it.")] = "author",
+    quote_id: Annotated[
+        str | None, typer.Option("--id", help="The quote's id (default: from its first words).")
+    ] = None,
+    source_id: Annotated[
+        str, typer.Option("--source-id", help="The source's id in the map.")
+    ] = "source",
+    mode: Annotated[
+        QuoteMode | None,
+        typer.Option(help="Default: direct inside quotation marks, author for the author, "
+                          "else indirect."),
+    ] = None,
+    output_format: Annotated[
+        QuoteFormat, typer.Option("--format", "-f", help="text, or json for tools.")
+    ] = QuoteFormat.text,
+    limit: Annotated[int, typer.Option(min=1, help="Show at most this many places.")] = 20,
+) -> None:
+    """Find a phrase in a source text; print its exact words, sentence, offsets and a ready
+    YAML quote entry.
+
+    Exit 0 when found, 1 when not (the closest passage is shown), 2 when the source is unreadable.
+    """
+    from argmap.commands.quote import QuoteSettings, run_quote
+
+    settings = QuoteSettings(source, phrase, speaker, quote_id, source_id,
+                             mode.value if mode else None, output_format.value, limit)
+    raise typer.Exit(run_quote(settings))

@@ -382,3 +382,21 @@ def test_diff_b_a_is_the_mirror_image_of_diff_a_b(
     forward, backward = compare_maps(a, b), compare_maps(b, a)
     assert sorted(_mirror_key(c.mirrored()) for c in forward.all) == sorted(
         _mirror_key(c) for c in backward.all)
+
+
+def test_a_judgment_whose_label_moves_is_a_consequence_with_the_reason() -> None:
+    def edit(data: dict[str, Any]) -> None:
+        data["propositions"].append({
+            "id": "officials-absent", "kind": "reported_fact", "quotes": ["q-records"],
+            "text": "The officials were not on site on the day of the collapse."})
+        data["attacks"].append({"id": "absent-undercut", "attacker": "officials-absent",
+                                "target": "officials-in-position", "kind": "undercut"})
+
+    report = changes_of(edit)
+    labels = {c.element: (c.old, c.new, c.direction) for c in report.consequences
+              if c.category == "label"}
+    assert labels == {"cable-snapped": ("in", "out", "down"),
+                      "maintenance-skipped": ("in", "out", "down")}
+    cable = next(c for c in report.consequences
+                 if c.category == "label" and c.element == "cable-snapped")
+    assert "officials-in-position" in cable.reason and "officials-absent" in cable.reason

@@ -9,7 +9,8 @@ everything that names it.
 
 Then the consequences: every judgment whose basis (what it rests on, down to quotes, speakers and
 sources) holds a changed element, and how far its support now reaches (evidence, assumption,
-assertion). Evaluation labels are compared by the caller that can compute them.
+assertion); and every judgment whose grounded label (:mod:`argmap.analyse.evaluation`) moved
+between ``in``, ``undec`` and ``out``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from argmap.analyse.basis_reach import MAX_CAUSES, affected_judgments
+from argmap.analyse.basis_reach import JUDGMENT_KINDS, MAX_CAUSES, affected_judgments
 from argmap.analyse.graph import ArgumentGraph
 from argmap.analyse.matching import match_elements
 from argmap.model.elements import (
@@ -79,6 +80,7 @@ class Change:
     direction: str = ""
     old_id: str = ""
     causes: tuple[str, ...] = ()
+    reason: str = ""
 
     @property
     def substantive(self) -> bool:
@@ -134,6 +136,7 @@ def compare_maps(old: ArgumentMap, new: ArgumentMap, old_label: str = "old",
         changes.append(Change(section, element.id, "added", new=_summary(element)))
     changes.sort(key=lambda change: change.sort_key)
     consequences = _basis_consequences(old, new, rename, changes)
+    consequences.extend(_label_consequences(old, new, rename))
     return MapChanges(old_label, new_label, tuple(changes), tuple(consequences))
 
 
@@ -308,6 +311,33 @@ def _basis_consequences(old: ArgumentMap, new: ArgumentMap, rename: Mapping[str,
             old_id=old_id if old_id != judgment else "",
             causes=tuple(sorted(causes[judgment])[:MAX_CAUSES])))
     return consequences
+
+
+# Standing, weakest first: a label moving toward `in` is "up".
+_LABEL_ORDER = ("out", "undec", "in")
+
+
+def _label_consequences(old: ArgumentMap, new: ArgumentMap,
+                        rename: Mapping[str, str]) -> list[Change]:
+    """Judgments whose grounded label moved, with the reason for the new label."""
+    from argmap.analyse.evaluation import evaluate
+
+    before, after = evaluate(old), evaluate(new)
+    kinds = {p.id: p.kind for p in new.propositions}
+    old_kinds = {p.id: p.kind for p in old.propositions}
+    found = []
+    for old_id, label in sorted(before.of_kind("proposition").items()):
+        judgment = rename.get(old_id, old_id)
+        now = after.labels.get(judgment)
+        if now is None or now == label:
+            continue
+        if kinds.get(judgment) not in JUDGMENT_KINDS and old_kinds[old_id] not in JUDGMENT_KINDS:
+            continue
+        found.append(Change("propositions", judgment, "label", "label", label, now,
+                            _ordered_direction(_LABEL_ORDER, label, now),
+                            old_id=old_id if old_id != judgment else "",
+                            reason=after.reasons.get(judgment, "")))
+    return found
 
 
 def _normal(value: Any) -> Any:

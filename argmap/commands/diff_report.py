@@ -23,6 +23,7 @@ _SINGULAR = {"sources": "source", "actors": "actor", "quotes": "quote",
              "questions": "question", "map": "map"}
 _DIRECTION_WORDS = {"likelihood": ("raised", "lowered"), "confidence": ("raised", "lowered"),
                     "basis": ("strengthened", "weakened")}
+_STANDING = {"in": "stands", "out": "falls", "undec": "undecided"}
 _RED, _GREEN, _YELLOW, _BOLD, _RESET = "\033[31m", "\033[32m", "\033[33m", "\033[1m", "\033[0m"
 
 
@@ -55,6 +56,10 @@ def describe(change: Change, spell: Spell) -> str:
         return f"renamed from `{change.old}`"
     if change.category == "basis":
         return _describe_basis(change, spell)
+    if change.category == "label":
+        reason = f": {change.reason}" if change.reason else ""
+        return (f"now {_STANDING.get(change.new or '', change.new)} "
+                f"({spell('-', change.old or '')} -> {spell('+', change.new or '')}){reason}")
     if change.old is not None and change.new is not None:
         if change.category in ("text", "note") or name in ("warrant", "title", "summary"):
             words = " ".join(spell(op, text, True)
@@ -214,6 +219,8 @@ def _json_change(change: Change) -> dict[str, Any]:
         record["old_id"] = change.old_id
     if change.causes:
         record["causes"] = list(change.causes)
+    if change.reason:
+        record["reason"] = change.reason
     if change.category == "text" and change.old is not None and change.new is not None:
         record["words"] = [[op, text] for op, text in word_diff(change.old, change.new)]
     return record

@@ -126,6 +126,8 @@ def compare_maps(old: ArgumentMap, new: ArgumentMap, old_label: str = "old",
     rename = pairs.old_to_new
     changes: list[Change] = list(_map_info_changes(old, new))
     for section, old_element, new_element in pairs.matched:
+        if old_element == new_element and not rename:
+            continue  # the common case on a large map: untouched (models compare by value)
         if old_element.id != new_element.id:
             changes.append(Change(section, new_element.id, "renamed", "id", old_element.id,
                                   new_element.id, old_id=old_element.id))

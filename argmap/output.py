@@ -1,26 +1,86 @@
-"""Output formats for problems, chosen by name (``text``, ``github``, ``json``; ``auto`` picks).
+"""How problems are printed: one table of output formats, one ``auto`` rule, one writer.
 
-A format is a function from problems to the text written on standard output. Lint adds its own
-formats (SARIF) to :data:`FORMATS` from its package; every command shares this registry.
+Every command that prints problems (validate, lint, render, and the ones to come) offers the
+formats in :data:`FORMATS` plus ``auto``, and writes them with :func:`write_problems`::
+
+    write_problems(batch, settings.output_format, out, err)          # validate, render
+    write_problems(batch, settings.output_format, out, err,
+                   Style(codes=True, rules=all_rules()))              # lint
+
+A format is a function of the problems and a :class:`Style`; adding one is one function and one
+row in :data:`FORMATS` (the CLI's ``--format`` choices are built from the table).
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Sequence
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
-from argmap.problems import Problem
+from argmap._version import __version__
+from argmap.problems import Level, Problem
 
-Formatter = Callable[[Sequence[Problem]], str]
-
-
-def format_text(problems: Sequence[Problem]) -> str:
-    return "".join(f"{problem}\n" for problem in problems)
+if TYPE_CHECKING:
+    from argmap.batch import Batch
 
 
-def format_text_with_codes(problems: Sequence[Problem]) -> str:
-    return "".join(f"{problem.with_code()}\n" for problem in problems)
+class RuleDescription(Protocol):
+    """What SARIF says about a rule (a lint :class:`argmap.lint.rule.Rule` is one)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def summary(self) -> str: ...
+    @property
+    def doc(self) -> str: ...
+    @property
+    def level(self) -> Level: ...
+
+
+@dataclass(frozen=True)
+class Style:
+    """What a command adds to its problems: codes in text (lint), the rules SARIF describes."""
+
+    codes: bool = False
+    rules: Sequence[RuleDescription] = ()
+
+
+Formatter = Callable[[Sequence[Problem], Style], str]
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    name: str
+    help: str
+    write: Formatter
+
+
+def format_text(problems: Sequence[Problem], style: Style = Style()) -> str:
+    """``path:line:col: message`` (``path:line:col: CODE message`` with codes)."""
+    line = Problem.with_code if style.codes else Problem.__str__
+    return "".join(f"{line(problem)}\n" for problem in problems)
+
+
+_COLOUR = {Level.ERROR: "31", Level.WARNING: "33", Level.INFO: "36"}
+
+
+def format_color(problems: Sequence[Problem], style: Style = Style()) -> str:
+    """Text with the location bold and the code (or, without codes, the message) coloured by
+    level."""
+    def line(problem: Problem) -> str:
+        where = f"\033[1m{problem.path}:{problem.line}:{problem.column}:\033[0m"
+        colour = _COLOUR[problem.level]
+        if style.codes:
+            return f"{where} \033[{colour};1m{problem.code}\033[0m {problem.message}\n"
+        return f"{where} \033[{colour}m{problem.message}\033[0m\n"
+
+    return "".join(line(problem) for problem in problems)
 
 
 def _escape_github(value: str, *, property_value: bool = False) -> str:
@@ -30,7 +90,7 @@ def _escape_github(value: str, *, property_value: bool = False) -> str:
     return value
 
 
-def format_github(problems: Sequence[Problem]) -> str:
+def format_github(problems: Sequence[Problem], style: Style = Style()) -> str:
     """GitHub Actions workflow commands: each problem becomes an annotation on the pull request."""
     lines = []
     for problem in problems:
@@ -45,7 +105,7 @@ def format_github(problems: Sequence[Problem]) -> str:
     return "".join(lines)
 
 
-def format_json(problems: Sequence[Problem]) -> str:
+def format_json(problems: Sequence[Problem], style: Style = Style()) -> str:
     records = [
         {"path": problem.path, "line": problem.line, "column": problem.column,
          "code": problem.code, "rule": problem.rule or None, "level": problem.level.value,
@@ -55,15 +115,109 @@ def format_json(problems: Sequence[Problem]) -> str:
     return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
 
 
-FORMATS: dict[str, Formatter] = {
-    "text": format_text,
-    "github": format_github,
-    "json": format_json,
-}
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVEL = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "note"}
+_LOAD_RULE_TEXT = "The map could not be loaded (YAML, schema or reference error)."
+_INTERNAL_TEXT = "A lint rule failed on this map (a bug in argmap); the other rules still ran."
 
 
-def resolve_format(name: str) -> str:
-    """``auto`` is ``github`` under GitHub Actions and ``text`` elsewhere."""
-    if name == "auto":
-        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    return name
+def format_sarif(problems: Sequence[Problem], style: Style = Style()) -> str:
+    """SARIF 2.1.0, one run: what GitHub code scanning and other tools import. Describes every
+    rule in ``style.rules``, and a rule for each other code the problems carry."""
+    rules = {rule.code: _sarif_rule(rule.code, rule.name, rule.summary, rule.doc, rule.level)
+             for rule in style.rules}
+    for problem in problems:
+        text = _LOAD_RULE_TEXT if problem.code.startswith("AM0") else _INTERNAL_TEXT
+        rules.setdefault(problem.code, _sarif_rule(problem.code, problem.rule or "load-error",
+                                                   text, text, Level.ERROR))
+    order = {code: number for number, code in enumerate(rules)}
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "argmap", "version": __version__,
+                                "rules": list(rules.values())}},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}},
+            "results": [_sarif_result(problem, order[problem.code]) for problem in problems],
+        }],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def _sarif_rule(code: str, name: str, summary: str, doc: str, level: Level) -> dict[str, Any]:
+    return {
+        "id": code,
+        "name": name,
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": doc.split("\n\n", 1)[-1].split("\n\n", 1)[0]},
+        "help": {"text": doc, "markdown": doc},
+        "defaultConfiguration": {"level": _SARIF_LEVEL[level]},
+    }
+
+
+def _sarif_result(problem: Problem, rule_index: int) -> dict[str, Any]:
+    location: dict[str, Any] = {"artifactLocation": {"uri": _relative_uri(problem.path),
+                                                     "uriBaseId": "%SRCROOT%"}}
+    if problem.line > 0:
+        location["region"] = {"startLine": problem.line, "startColumn": max(problem.column, 1)}
+    return {
+        "ruleId": problem.code,
+        "ruleIndex": rule_index,
+        "level": _SARIF_LEVEL[problem.level],
+        "message": {"text": problem.message},
+        "locations": [{"physicalLocation": location}],
+    }
+
+
+def _relative_uri(path: str) -> str:
+    resolved = Path(path).resolve()
+    try:
+        return resolved.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return resolved.as_uri()
+
+
+FORMATS: Mapping[str, OutputFormat] = {fmt.name: fmt for fmt in (
+    OutputFormat("text", "path:line:col: message, one a line", format_text),
+    OutputFormat("color", "text coloured by level, for a terminal", format_color),
+    OutputFormat("github", "GitHub Actions annotations", format_github),
+    OutputFormat("json", "a JSON list of problems", format_json),
+    OutputFormat("sarif", "SARIF 2.1.0 for code scanning", format_sarif),
+)}
+AUTO = "auto"
+FORMAT_CHOICES = (AUTO, *FORMATS)
+AUTO_HELP = ("auto is github under GitHub Actions, color on a terminal (unless NO_COLOR is set; "
+             "FORCE_COLOR forces it), text otherwise")
+
+
+def choose_format(name: str, stream: TextIO, environ: Mapping[str, str] = os.environ) -> str:
+    """The format ``name`` names; for ``auto``: ``github`` under GitHub Actions, else plain
+    ``text`` when ``NO_COLOR`` is set (not empty), else ``color`` when ``FORCE_COLOR`` is set
+    (not empty) or ``stream`` is a terminal (not ``TERM=dumb``), else ``text``."""
+    if name != AUTO:
+        return name
+    if environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    if environ.get("NO_COLOR"):
+        return "text"
+    if environ.get("FORCE_COLOR"):
+        return "color"
+    isatty = getattr(stream, "isatty", None)
+    if callable(isatty) and isatty() and environ.get("TERM") != "dumb":
+        return "color"
+    return "text"
+
+
+def format_problems(problems: Sequence[Problem], name: str, stream: TextIO,
+                    style: Style = Style()) -> str:
+    """``problems`` in the format ``name`` (``auto`` decided for ``stream``)."""
+    return FORMATS[choose_format(name, stream)].write(problems, style)
+
+
+def write_problems(batch: Batch, name: str, out: TextIO = sys.stdout,
+                   err: TextIO = sys.stderr, style: Style = Style()) -> None:
+    """A batch's problems on ``out`` in format ``name``; each file that could not be read as one
+    ``argmap: ...`` line on ``err``."""
+    out.write(format_problems(batch.problems, name, out, style))
+    for message in batch.unreadable:
+        err.write(f"argmap: {message}\n")

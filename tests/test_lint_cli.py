@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT
 
 from argmap.commands.lint import LintCommandSettings, run_lint
-from argmap.lint.formats import choose_format
+from argmap.output import choose_format
 
 HARBOUR = ROOT / "tests" / "examples" / "valid" / "harbour.yaml"
 TEXT_LINE = re.compile(r"^[^:]+:\d+:\d+: AM\d{3} \S")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from argmap._version import __version__
+from argmap.output import AUTO_HELP, FORMAT_CHOICES
 
 # The order a newcomer meets the commands in: start a map, check it, draw it, then the rest.
 COMMAND_ORDER = (
@@ -36,17 +37,26 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, Enum):
-    auto = "auto"
-    text = "text"
-    github = "github"
-    json = "json"
+def one_of(choices: Sequence[str]) -> Callable[[str], str]:
+    """A typer callback refusing a value outside ``choices`` (exit 2, like click's choices)."""
+    def check(value: str) -> str:
+        if value not in choices:
+            raise typer.BadParameter(
+                f"{value!r} is not one of {', '.join(repr(choice) for choice in choices)}")
+        return value
+
+    return check
 
 
-FormatOption = Annotated[
-    OutputFormat,
-    typer.Option("--format", "-f", help="Output format; auto is github under GitHub Actions."),
-]
+def problem_format_option(*names: str) -> Any:
+    """``--format`` for problems: its choices and help come from :data:`argmap.output.FORMATS`."""
+    return typer.Option(
+        *names, metavar=f"<{'|'.join(FORMAT_CHOICES)}>", callback=one_of(FORMAT_CHOICES),
+        autocompletion=lambda: list(FORMAT_CHOICES),
+        help=f"How problems are printed; {AUTO_HELP}.")
+
+
+FormatOption = Annotated[str, problem_format_option("--format", "-f")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No summary line on stderr.")]
 
 

@@ -8,16 +8,8 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.app import QuietOption, app
-
-
-class LintFormat(str, Enum):
-    auto = "auto"
-    text = "text"
-    color = "color"
-    github = "github"
-    json = "json"
-    sarif = "sarif"
+from argmap.cli.app import FormatOption, QuietOption, app
+from argmap.output import AUTO
 
 
 class RulesFormat(str, Enum):
@@ -31,10 +23,7 @@ def lint(
     paths: Annotated[
         list[Path], typer.Argument(help="Map files or folders of maps.", metavar="PATH")
     ],
-    output_format: Annotated[LintFormat, typer.Option(
-        "--format", "-f",
-        help="Output format; auto is github under GitHub Actions, color on a terminal "
-             "(unless NO_COLOR is set), text otherwise.")] = LintFormat.auto,
+    output_format: FormatOption = AUTO,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Exit 1 on warnings too, not only on errors.")] = False,
     config: Annotated[Path | None, typer.Option(
@@ -55,7 +44,7 @@ def lint(
     from argmap.commands.lint import LintCommandSettings, run_lint
 
     settings = LintCommandSettings(
-        paths=paths, output_format=output_format.value, strict=strict, quiet=quiet,
+        paths=paths, output_format=output_format, strict=strict, quiet=quiet,
         config_path=config, allow_outside_paths=allow_outside_paths, jobs=jobs)
     raise typer.Exit(run_lint(settings))
 

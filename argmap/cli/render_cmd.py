@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.app import QuietOption, app
+from argmap.cli.app import QuietOption, app, problem_format_option
+from argmap.output import AUTO
 
 
 class ImageFormat(str, Enum):
@@ -57,6 +58,7 @@ def render(
         "--verbose", "-v", help="Show the layout engine's warnings.",
     )] = False,
     quiet: QuietOption = False,
+    problem_format: Annotated[str, problem_format_option("--problem-format")] = AUTO,
 ) -> None:
     """Draw maps as diagrams: evidence apart from assertion, every chain of reasoning visible.
 
@@ -69,5 +71,6 @@ def render(
         paths=paths, output=output, formats=tuple(fmt.value for fmt in formats or ()),
         check=check, engine=engine.value if engine else None, timeout=timeout, focus=focus,
         depth=depth, legend=legend, force=force, quiet=quiet, verbose=verbose,
+        problem_format=problem_format,
     )
     raise typer.Exit(run_render(settings))

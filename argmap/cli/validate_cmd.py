@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.app import FormatOption, OutputFormat, QuietOption, app
+from argmap.cli.app import FormatOption, QuietOption, app
+from argmap.output import AUTO
 
 
 @app.command()
@@ -15,7 +16,7 @@ def validate(
     paths: Annotated[
         list[Path], typer.Argument(help="Map files or folders of maps.", metavar="PATH")
     ],
-    output_format: FormatOption = OutputFormat.auto,
+    output_format: FormatOption = AUTO,
     quiet: QuietOption = False,
 ) -> None:
     """Check that maps are well-formed: YAML, fields, ids and references.
@@ -24,7 +25,7 @@ def validate(
     """
     from argmap.commands.validate import ValidateSettings, run_validate
 
-    settings = ValidateSettings(paths=paths, output_format=output_format.value, quiet=quiet)
+    settings = ValidateSettings(paths=paths, output_format=output_format, quiet=quiet)
     raise typer.Exit(run_validate(settings))
 
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from argmap.atomic import write_output
 from argmap.batch import Batch, load_one
+from argmap.export import dump_json, dump_yaml, to_aif
+from argmap.model import ArgumentMap
 from argmap.problems import ArgmapError
-
-if TYPE_CHECKING:
-    from argmap.model import ArgumentMap
 
 
 @dataclass(frozen=True)
@@ -23,14 +23,16 @@ class ExportSettings:
     output: Path | None = None
 
 
-def export_text(model: ArgumentMap, settings: ExportSettings) -> str:
-    from argmap.export import dump_json, dump_yaml, to_aif
-
-    if settings.export_format == "yaml":
-        return dump_yaml(model)
-    if settings.export_format == "json":
-        return dump_json(model)
+def _aif_json(model: ArgumentMap) -> str:
     return json.dumps(to_aif(model), indent=2, ensure_ascii=False) + "\n"
+
+
+# What `argmap export --format` offers (tests/test_output.py keeps the CLI's choices in step).
+EXPORT_WRITERS: dict[str, Callable[[ArgumentMap], str]] = {
+    "yaml": dump_yaml,
+    "json": dump_json,
+    "aif": _aif_json,
+}
 
 
 def run_export(settings: ExportSettings, out: TextIO = sys.stdout,
@@ -42,7 +44,8 @@ def run_export(settings: ExportSettings, out: TextIO = sys.stdout,
             err.write(f"argmap: {outcome.error}\n")
         return Batch([outcome]).exit_code()
     try:
-        write_output(export_text(outcome.map.model, settings), settings.output, out)
+        text = EXPORT_WRITERS[settings.export_format](outcome.map.model)
+        write_output(text, settings.output, out)
     except ArgmapError as error:
         err.write(f"argmap: {error}\n")
         return error.exit_code

@@ -31,7 +31,8 @@ def run_lint(settings: LintCommandSettings, out: TextIO = sys.stdout,
     """Lint every map under ``settings.paths``; exit 0 clean, 1 problems, 2 usage/unreadable."""
     from argmap.lint.config import find_config, load_config
     from argmap.lint.engine import LintSettings, lint_many
-    from argmap.lint.formats import LINT_FORMATS, choose_format
+    from argmap.lint.rule import all_rules
+    from argmap.output import Style, write_problems
 
     try:
         config = load_config(settings.config_path or find_config(Path.cwd()))
@@ -43,9 +44,7 @@ def run_lint(settings: LintCommandSettings, out: TextIO = sys.stdout,
     engine = LintSettings(config, settings.allow_outside_paths, settings.limits)
     for outcome in lint_many(files, engine, settings.jobs):
         batch.add(outcome)
-    out.write(LINT_FORMATS[choose_format(settings.output_format, out)](batch.problems))
-    for message in batch.unreadable:
-        err.write(f"argmap: {message}\n")
+    write_problems(batch, settings.output_format, out, err, Style(codes=True, rules=all_rules()))
     if not settings.quiet:
         err.write(summary(batch))
     return lint_exit_code(batch, settings.strict)
@@ -74,11 +73,10 @@ def _count_levels(problems: Sequence[Problem]) -> str:
 
 
 def run_rules(output_format: str, out: TextIO = sys.stdout) -> int:
-    from argmap.lint.docs import rules_json, rules_markdown, rules_text
+    from argmap.lint.docs import RULES_FORMATS
     from argmap.lint.rule import all_rules
 
-    writers = {"text": rules_text, "json": rules_json, "markdown": rules_markdown}
-    out.write(writers[output_format](all_rules()))
+    out.write(RULES_FORMATS[output_format](all_rules()))
     return 0
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from argmap.batch import Batch, collect_map_files, load_one, plural
-from argmap.output import FORMATS, resolve_format
+from argmap.output import write_problems
 from argmap.problems import ArgmapError, UsageError
 from argmap.read import DEFAULT_LIMITS, Limits
 
@@ -48,6 +48,7 @@ class RenderSettings:
     max_nodes: int = MAX_NODES
     quiet: bool = False
     verbose: bool = False
+    problem_format: str = "auto"
     limits: Limits = DEFAULT_LIMITS
 
 
@@ -77,9 +78,7 @@ def run_render(settings: RenderSettings, out: TextIO = sys.stdout,
         started = time.perf_counter()
         if _render_one(path, targets, settings, engine, result, err) and not settings.quiet:
             _progress(err, number, len(plan), path, targets, settings, started)
-    out.write(FORMATS[resolve_format("auto")](result.batch.problems))
-    for message in result.batch.unreadable:
-        err.write(f"argmap: {message}\n")
+    write_problems(result.batch, settings.problem_format, out, err)
     for message in result.stale:
         err.write(f"argmap: {message}\n")
     if not settings.quiet:

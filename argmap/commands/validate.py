@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from argmap.batch import Batch, load_maps
-from argmap.output import FORMATS, resolve_format
+from argmap.output import write_problems
 from argmap.read import DEFAULT_LIMITS, Limits
 
 
@@ -31,9 +31,7 @@ def validate_files(settings: ValidateSettings) -> Batch:
 def run_validate(settings: ValidateSettings, out: TextIO = sys.stdout,
                  err: TextIO = sys.stderr) -> int:
     batch = validate_files(settings)
-    out.write(FORMATS[resolve_format(settings.output_format)](batch.problems))
-    for message in batch.unreadable:
-        err.write(f"argmap: {message}\n")
+    write_problems(batch, settings.output_format, out, err)
     if not settings.quiet:
         err.write(batch.summary(
             f"{batch.invalid} of {batch.count_files()} invalid" if batch.invalid

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from argmap.lint.rule import OptionValue, Rule
 
@@ -70,3 +70,11 @@ def _show(value: OptionValue) -> str:
 
 def _json_value(value: OptionValue) -> object:
     return list(value) if isinstance(value, tuple) else value
+
+
+# What `argmap rules --format` offers (tests/test_output.py keeps the CLI's choices in step).
+RULES_FORMATS: dict[str, Callable[[Sequence[Rule]], str]] = {
+    "text": rules_text,
+    "json": rules_json,
+    "markdown": rules_markdown,
+}

@@ -191,7 +191,9 @@ def test_a_map_too_big_to_lay_out_suggests_focus(a_map: Path) -> None:
 def test_focus_draws_a_neighbourhood_and_names_unknown_ids(a_map: Path) -> None:
     code, _, _ = render(a_map, focus="cable-snapped", depth=1)
     assert code == 0
-    ids = {e.get("id") for e in ET.parse(a_map.with_suffix(".svg")).getroot().iter()}
+    assert not a_map.with_suffix(".svg").exists()  # never over the full diagram
+    focused = a_map.with_name("harbour.focus-cable-snapped.svg")
+    ids = {e.get("id") for e in ET.parse(focused).getroot().iter()}
     assert "am-cable-snapped" in ids and "am-q-records" not in ids
     code, _, err = render(a_map, focus="cable-snaped")
     assert code == 2 and "did you mean cable-snapped" in err
@@ -243,3 +245,39 @@ def test_focus_on_something_with_nothing_around_it_says_so(a_map: Path) -> None:
         "  - id: operator\n", "  - id: bystander\n    name: Nobody quoted\n  - id: operator\n"))
     code, _, err = render(a_map, focus="bystander")
     assert code == 2 and "nothing to draw around bystander" in err
+
+
+def test_each_view_has_a_file_of_its_own(a_map: Path) -> None:
+    assert render(a_map)[0] == 0
+    assert render(a_map, view="overview")[0] == 0
+    assert render(a_map, view="basis", focus="wear")[0] == 0
+    names = sorted(path.name for path in a_map.parent.glob("*.svg"))
+    assert names == ["harbour.basis-wear.svg", "harbour.overview.svg", "harbour.svg"]
+    overview = {e.get("id") for e in ET.parse(a_map.with_name("harbour.overview.svg")).iter()}
+    assert "am-wear" in overview and "am-q-cable" not in overview  # quotes fold away
+    assert render(a_map, check=True, view="overview")[0] == 0
+    assert render(a_map, check=True, view="basis", focus="wear")[0] == 0
+
+
+def test_check_names_the_true_reason(a_map: Path) -> None:
+    svg = a_map.with_suffix(".svg")
+    assert render(a_map)[0] == 0
+    assert render(a_map, focus="wear", output=svg)[0] == 0  # written over the full diagram
+    code, _, err = render(a_map, check=True)
+    assert code == 1
+    assert "drawn with other options (focus=wear;depth=2" in err and "changed" not in err
+    assert render(a_map)[0] == 0
+    a_map.write_text(a_map.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    code, _, err = render(a_map, check=True)
+    assert code == 1 and f"{a_map} changed since it was drawn" in err
+
+
+@pytest.mark.parametrize(("options", "words"), [
+    ({"view": "basis"}, "give it with --focus ID"),
+    ({"view": "overview", "focus": "wear"}, "--focus applies to the full and basis views"),
+    ({"view": "sideways"}, "unknown view 'sideways'"),
+])
+def test_views_and_focus_must_agree(a_map: Path, options: dict[str, str], words: str) -> None:
+    code, _, err = render(a_map, **options)
+    assert code == 2 and words in err
+    assert not list(a_map.parent.glob("*.svg"))

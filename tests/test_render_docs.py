@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
+import pytest
 import typer.main
 from conftest import ROOT
 
@@ -19,10 +21,21 @@ SEED = ROOT / "maps" / "qaani-baghdad-2021-11.yaml"
 PAGE = (DOCS / "rendering.md").read_text(encoding="utf-8")
 
 
-def test_the_seed_diagrams_in_docs_are_up_to_date() -> None:
+SECOND_MAP = ROOT / "tests" / "examples" / "valid" / "reservoir.yaml"
+PICTURES = [  # (map, view, focus): each drawn into docs/ as SVG and PNG
+    (SEED, "full", None), (SEED, "overview", None), (SEED, "basis", "j-visit-control-deal"),
+    (SECOND_MAP, "full", None), (SECOND_MAP, "overview", None),
+]
+
+
+@pytest.mark.parametrize(("path", "view", "focus"), PICTURES)
+def test_the_diagrams_in_docs_are_up_to_date(path: Path, view: str, focus: str | None) -> None:
     err = io.StringIO()
-    settings = RenderSettings(paths=[SEED], output=DOCS, formats=("svg", "png"), check=True)
+    settings = RenderSettings(paths=[path], output=DOCS, formats=("svg", "png"), check=True,
+                              view=view, focus=focus)
     assert run_render(settings, io.StringIO(), err) == 0, err.getvalue()
+    stem = path.stem + ("" if view == "full" else f".{view}" if not focus else f".{view}-{focus}")
+    assert f"({stem}.svg)" in PAGE or f"({stem}.png)" in PAGE, f"docs/rendering.md shows {stem}"
 
 
 def test_the_legend_images_match_the_styles() -> None:

@@ -18,6 +18,12 @@ class ImageFormat(str, Enum):
     dot = "dot"
 
 
+class View(str, Enum):
+    full = "full"
+    overview = "overview"
+    basis = "basis"
+
+
 class EngineChoice(str, Enum):
     auto = "auto"
     system = "system"
@@ -38,8 +44,13 @@ def render(
     check: Annotated[bool, typer.Option(
         "--check", help="Draw nothing; exit 1 if a diagram is missing or older than its map.",
     )] = False,
+    view: Annotated[View, typer.Option(
+        "--view", help="full: every element; overview: judgments with basis summaries; "
+        "basis: what --focus ID rests on.",
+    )] = View.full,
     focus: Annotated[str | None, typer.Option(
-        "--focus", metavar="ID", help="Draw only the neighbourhood of this element.",
+        "--focus", metavar="ID",
+        help="Full view: only this element's neighbourhood. Basis view: the element drawn.",
     )] = None,
     depth: Annotated[int, typer.Option(
         "--depth", "-k", min=0, help="Steps from --focus over support, attack and anchoring.",
@@ -70,7 +81,7 @@ def render(
     settings = RenderSettings(
         paths=paths, output=output, formats=tuple(fmt.value for fmt in formats or ()),
         check=check, engine=engine.value if engine else None, timeout=timeout, focus=focus,
-        depth=depth, legend=legend, force=force, quiet=quiet, verbose=verbose,
+        depth=depth, legend=legend, view=view.value, force=force, quiet=quiet, verbose=verbose,
         problem_format=problem_format,
     )
     raise typer.Exit(run_render(settings))

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from argmap.model import LoadedMap
     from argmap.render.dot import DrawOptions
     from argmap.render.engine import Engine
+    from argmap.render.stamp import Stamp
 
 IMAGE_FORMATS = ("svg", "png", "dot")
 SUFFIX_FORMATS = {".svg": "svg", ".png": "png", ".dot": "dot", ".gv": "dot"}
@@ -44,6 +45,7 @@ class RenderSettings:
     focus: str | None = None
     depth: int = DEFAULT_DEPTH
     legend: bool = True
+    view: str = "full"
     force: bool = False
     max_nodes: int = MAX_NODES
     quiet: bool = False
@@ -67,6 +69,7 @@ def run_render(settings: RenderSettings, out: TextIO = sys.stdout,
     files, missing = collect_map_files(settings.paths)
     result = RenderResult(Batch(missing))
     try:
+        check_view(settings)
         formats = resolve_formats(settings)
         plan = {path: output_targets(path, settings, formats, len(files)) for path in files}
         check_collisions(plan)
@@ -114,14 +117,28 @@ def is_folder(output: Path, *, several: bool) -> bool:
 
 def output_targets(map_path: Path, settings: RenderSettings, formats: tuple[str, ...],
                    count: int) -> dict[str, Path]:
-    """Where each format of one map goes: beside the map, into ``-o DIR``, or to ``-o FILE``."""
+    """Where each format of one map goes: beside the map, into ``-o DIR``, or to ``-o FILE``.
+    A view other than the whole map gets a name of its own (see :func:`view_stem`), so it never
+    lands on the full diagram."""
     output = settings.output
     if output is not None and not is_folder(output, several=count > 1):
         if len(formats) == 1:
             return {formats[0]: output}
         return {fmt: output.with_suffix(f".{fmt}") for fmt in formats}
     folder = map_path.parent if output is None else output
-    return {fmt: folder / f"{map_path.stem}.{fmt}" for fmt in formats}
+    stem = view_stem(map_path.stem, settings)
+    return {fmt: folder / f"{stem}.{fmt}" for fmt in formats}
+
+
+def view_stem(stem: str, settings: RenderSettings) -> str:
+    """``MAP``, ``MAP.overview``, ``MAP.basis-ID`` or ``MAP.focus-ID`` (ids are file-safe)."""
+    if settings.view == "overview":
+        return f"{stem}.overview"
+    if settings.view == "basis":
+        return f"{stem}.basis-{settings.focus}"
+    if settings.focus is not None:
+        return f"{stem}.focus-{settings.focus}"
+    return stem
 
 
 def check_collisions(plan: dict[Path, dict[str, Path]]) -> None:
@@ -155,13 +172,26 @@ def _render_one(path: Path, targets: dict[str, Path], settings: RenderSettings,
     return False
 
 
+def check_view(settings: RenderSettings) -> None:
+    """The view and ``--focus`` agree: basis needs one element, the overview takes none."""
+    from argmap.render.dot import VIEWS
+
+    if settings.view not in VIEWS:
+        raise UsageError(f"--view: unknown view {settings.view!r}; choose from {', '.join(VIEWS)}")
+    if settings.view == "basis" and settings.focus is None:
+        raise UsageError("--view basis draws what one element rests on: give it with --focus ID")
+    if settings.view == "overview" and settings.focus is not None:
+        raise UsageError("--view overview draws the whole map; --focus applies to the full "
+                         "and basis views")
+
+
 def draw_options(loaded: LoadedMap, settings: RenderSettings) -> DrawOptions:
     from argmap.render.dot import DrawOptions
 
     if settings.focus is not None and loaded.index.get(settings.focus) is None:
         raise UsageError(f"{loaded.path}: --focus: no element with id {settings.focus!r}"
                          + _did_you_mean(settings.focus, loaded.index.by_id))
-    return DrawOptions(settings.focus, settings.depth, settings.legend)
+    return DrawOptions(settings.focus, settings.depth, settings.legend, settings.view)
 
 
 def _did_you_mean(wanted: str, known: Iterable[str]) -> str:
@@ -174,22 +204,47 @@ def _did_you_mean(wanted: str, known: Iterable[str]) -> str:
 def check_map(loaded: LoadedMap, options: DrawOptions, targets: dict[str, Path],
               result: RenderResult) -> bool:
     """Each target must exist and carry the stamp of this map's current text and options."""
-    from argmap.render.stamp import input_hash, read_stamp
+    from argmap.render.stamp import input_hash, read_stamp_details
 
     digest = input_hash(loaded.text, options.describe())
     fine = True
     for target in targets.values():
-        found = read_stamp(target)
-        if found == digest:
+        found = read_stamp_details(target)
+        if found is not None and found.digest == digest:
             result.fresh += 1
             continue
         fine = False
-        why = ("is missing" if not target.exists() else
-               "has no argmap stamp" if found is None else
-               f"is stale: {loaded.path} changed since it was drawn")
-        result.stale.append(f"{target} {why}; run `argmap render {loaded.path}"
-                            f" -o {target}` to redraw it")
+        command = f"argmap render {loaded.path}{_view_arguments(options)} -o {target}"
+        result.stale.append(f"{target} {_why_stale(loaded, options, target, found)}; "
+                            f"run `{command}` to redraw it")
     return fine
+
+
+def _why_stale(loaded: LoadedMap, options: DrawOptions, target: Path,
+               found: Stamp | None) -> str:
+    """The true reason, as far as the stamp tells it."""
+    from argmap.render.stamp import RENDERER_VERSION, map_hash
+
+    if found is None:
+        return "is missing" if not target.exists() else "has no argmap stamp"
+    if found.renderer != RENDERER_VERSION:
+        return (f"was drawn by another version of argmap (renderer {found.renderer}, "
+                f"this one draws {RENDERER_VERSION})")
+    if found.options is not None and found.options != options.describe():
+        return (f"was drawn with other options ({found.options}, expected "
+                f"{options.describe()}): another view was written over it")
+    if found.map_digest is not None and found.map_digest != map_hash(loaded.text):
+        return f"is stale: {loaded.path} changed since it was drawn"
+    return f"is stale: {loaded.path} or the drawing options changed since it was drawn"
+
+
+def _view_arguments(options: DrawOptions) -> str:
+    words = "" if options.view == "full" else f" --view {options.view}"
+    if options.focus is not None:
+        words += f" --focus {options.focus}"
+        if options.view == "full":
+            words += f" --depth {options.depth}"
+    return words + ("" if options.legend else " --no-legend")
 
 
 def write_map(loaded: LoadedMap, options: DrawOptions, targets: dict[str, Path],

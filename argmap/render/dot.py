@@ -1,18 +1,15 @@
-"""A map becomes DOT source, built with the ``graphviz`` package.
+"""A map becomes DOT source, built with the ``graphviz`` package: the full view (the whole map, or
+the neighbourhood of ``--focus``) and the basis view (one element and all it rests on). The
+overview, which folds facts and claims into summaries, is :mod:`argmap.render.overview`.
 
-Layout choices that keep big maps fast and readable (measured in ``docs/rendering.md``):
+Layout choices (measured in ``docs/rendering.md``, "Legibility"):
 
-* evidence flows upwards: ``rankdir=BT`` puts quotes at the bottom, the facts they anchor above
-  them, inferences and the judgments they reach higher up;
-* the evidence layer is a band of its own: the quotes behind the argument's ground floor (facts and
-  claims no inference concludes) share the bottom rank (``rank=min``), so the eye reads evidence
-  below, assertion above. A quote that anchors a proposition higher up (typically the author's own
-  words behind a judgment) sits just below what it anchors instead: pulling it down into the band
-  would make a long edge, long edges spanning many ranks are what multiplies layout work, and on
-  the seed map they made the diagram half as wide again. Its shape still marks it as evidence. A
-  quote that states an inference ("That is why ...") anchors the inference node the same way and
-  counts at the level of the step's conclusion, so it is never in the band: it sits just below the
-  step, beside the premises (on the seed map, the band for them made the diagram a third wider);
+* evidence flows upwards: ``rankdir=BT`` puts each quote just below what it anchors, the
+  inferences and the judgments they reach higher up, so every chain reads bottom-up from its
+  evidence. Quotes are *not* gathered into one bottom band any more: on the seed map the band
+  stretched 43 anchor edges across many ranks and gave half as many crossings again (116
+  against 80) for a diagram a third wider. A quote's shape marks it as evidence wherever it is;
+* unconnected parts of a map are laid out apart and packed into a block (``pack``);
 * statements come in map order (YAML order is the order), so the same map gives the same DOT and a
   small edit a small diff.
 """
@@ -26,32 +23,37 @@ from graphviz import Digraph  # type: ignore[import-untyped]
 
 from argmap.analyse import ArgumentGraph, Basis
 from argmap.analyse.evaluation import Standing, standing
-from argmap.analyse.levels import support_levels
 from argmap.analyse.neighbourhood import neighbourhood
-from argmap.model.elements import ArgumentMap, Inference, Proposition, Quote
+from argmap.analyse.support import basis_of
+from argmap.model.elements import ArgumentMap, Inference, Proposition
 from argmap.render import statements, style
 from argmap.render.labels import Describer, html_label, small_row
 from argmap.render.legend import add_legend
 from argmap.render.text import html_text, link, tooltip
 
 SVG_ID_PREFIX = "am-"
-# A quote joins the evidence band when what it anchors stands at most this many inferences up.
-BAND_REACH = 0
+VIEWS = ("full", "overview", "basis")
 FRONTIER_NOTE = "more links outside this view"
 
 
 @dataclass(frozen=True)
 class DrawOptions:
-    """What to draw: the whole map or the neighbourhood of ``focus``; with or without legend."""
+    """What to draw: the ``view`` (``full``, ``overview`` or ``basis``); in the full view the
+    whole map or the neighbourhood of ``focus``, in the basis view what ``focus`` rests on."""
 
     focus: str | None = None
     depth: int = 2
     legend: bool = True
+    view: str = "full"
 
     def describe(self) -> str:
         """The options that change the drawing, as stamped into the output (see ``stamp``)."""
-        focus = f"focus={self.focus};depth={self.depth}" if self.focus else "whole"
-        return f"{focus};legend={int(self.legend)}"
+        if self.view == "basis":
+            focus = f"basis={self.focus}"
+        else:
+            focus = f"focus={self.focus};depth={self.depth}" if self.focus else "whole"
+        view = "" if self.view == "full" else f"view={self.view};"
+        return f"{view}{focus};legend={int(self.legend)}"
 
 
 def svg_id(element_id: str) -> str:
@@ -70,11 +72,15 @@ class DotBuilder:
         self.standing: dict[str, Standing] = standing(model)
         self.frontier: Collection[str] = ()
         self.keep: Collection[str] | None = None
-        if options.focus is not None:
+        if options.view == "basis" and options.focus is not None:
+            self.keep = basis_of(self.graph, options.focus).members
+        elif options.focus is not None:
             area = neighbourhood(self.graph, options.focus, options.depth)
             self.keep, self.frontier = area.members, area.frontier
         self.edge_ids: set[str] = set()
         self.nodes = 0
+        self.looks: set[str] = set()  # what the legend has to show
+        self.legend_columns = 4
         self.dot = Digraph(
             name=model.map.id,
             graph_attr={**style.GRAPH_ATTRIBUTES, "label": self._title(options)},
@@ -97,24 +103,27 @@ class DotBuilder:
 
     def _title(self, options: DrawOptions) -> str:
         title = self.model.map.title
-        if options.focus is not None:
+        if options.view == "basis":
+            title += f": what {options.focus} rests on"
+        elif options.focus is not None:
             steps = "step" if options.depth == 1 else "steps"
             title += f" (around {options.focus}, {options.depth} {steps})"
         return f'<<FONT POINT-SIZE="16"><B>{html_text(title)}</B></FONT>>'
 
     def _node(self, element_id: str, label: str, attributes: dict[str, str], tip: str,
-              extra: dict[str, str] | None = None, target: Digraph | None = None) -> None:
+              extra: dict[str, str] | None = None) -> None:
         if element_id in self.frontier and label.startswith("<"):
             label = label[:-1] + "<BR/>" + small_row(f"({FRONTIER_NOTE})", italic=True) + ">"
         self.nodes += 1
         own = {"label": label, "id": svg_id(element_id), "tooltip": tooltip(tip), **(extra or {})}
         common = statements.shared(tuple(attributes.items()))
-        (target or self.dot).body.append(statements.node(element_id, common, own))
+        self.dot.body.append(statements.node(element_id, common, own))
 
     def _edge(self, tail: str, head: str, edge_style: style.EdgeStyle, tip: str,
-              name: str | None = None) -> None:
+              name: str | None = None, look: str | None = None) -> None:
         if not (self.kept(tail) and self.kept(head)):
             return
+        self.looks.add(look or style.LOOKS[edge_style])
         base = svg_id(name or f"{tail}--{head}")
         edge_id, count = base, 1
         while edge_id in self.edge_ids:  # the same pair twice: keep ids unique and stable
@@ -133,13 +142,14 @@ class DotBuilder:
 
     def _proposition(self, proposition: Proposition, basis: Basis) -> None:
         attributes = style.PROPOSITIONS[proposition.kind].attributes()
-        flag = ""
+        flag, look = "", style.PROPOSITION_LOOKS[proposition.kind]
         if proposition.kind in style.FLAGGED_KINDS and basis is Basis.ASSERTION:
-            flag = style.NO_EVIDENCE_NOTE
+            flag, look = style.NO_EVIDENCE_NOTE, "unsupported"
             attributes.update(style.NO_EVIDENCE_BORDER)
             attributes["style"] += "," + style.NO_EVIDENCE_STYLE
         elif proposition.kind == "author_judgment" and basis is Basis.ASSUMPTION:
-            flag = style.ON_ASSUMPTION_NOTE
+            flag, look = style.ON_ASSUMPTION_NOTE, "on-assumption"
+        self.looks.add(look)
         # Support the text itself does not argue must not pass for the author's argument.
         reconstructed = (proposition.kind == "author_judgment"
                          and self.graph.rests_on_reconstruction(proposition.id))
@@ -154,50 +164,27 @@ class DotBuilder:
     def _inferences(self) -> None:
         for inference in self.model.inferences:
             if self.kept(inference.id):
+                if inference.by == "analyst" or inference.scheme:
+                    self.looks.add("analyst-inference" if inference.by == "analyst"
+                                   else "inference")
                 self._node(inference.id, self.describe.inference_label(inference),
                            _inference_attributes(inference),
                            self.describe.inference_tooltip(inference))
 
     def _quotes(self) -> None:
-        reach = self._anchor_levels()
-        in_band = [q for q in self.model.quotes
-                   if self.kept(q.id) and reach.get(q.id, 0) <= BAND_REACH]
-        if in_band:
-            with self.dot.subgraph(name="evidence_band") as band:
-                band.attr(rank="min")
-                self._quote_nodes(band, in_band)
-        self._quote_nodes(self.dot, [q for q in self.model.quotes
-                                     if self.kept(q.id) and reach.get(q.id, 0) > BAND_REACH])
-
-    def _quote_nodes(self, target: Digraph, quotes: list[Quote]) -> None:
+        quotes = [quote for quote in self.model.quotes if self.kept(quote.id)]
+        if quotes:
+            self.looks.add("quote")
         for quote in quotes:
             url = link(self.describe.source_url(quote))
             anchor = {"URL": url, "target": "_blank"} if url is not None else None
             self._node(quote.id, self.describe.quote_label(quote), style.QUOTE.attributes(),
-                       self.describe.quote_tooltip(quote), anchor, target)
-
-    def _anchor_levels(self) -> dict[str, int]:
-        """For each quote, the highest level of the (drawn) propositions and inferences it
-        anchors. An inference counts at the level of its conclusion: it stands above the ground
-        floor even when its premises do not."""
-        levels = support_levels(self.graph)
-        reach: dict[str, int] = {}
-
-        def reaches(quotes: tuple[str, ...], level: int) -> None:
-            for quote in quotes:
-                reach[quote] = max(reach.get(quote, 0), level)
-
-        for proposition in self.model.propositions:
-            if self.kept(proposition.id):
-                reaches(proposition.quotes, levels.get(proposition.id, 0))
-        for inference in self.model.inferences:
-            if inference.quotes and self.kept(inference.id):
-                reaches(inference.quotes, levels.get(inference.conclusion, 0))
-        return reach
+                       self.describe.quote_tooltip(quote), anchor)
 
     def _questions(self) -> None:
         for question in self.model.questions:
             if self.kept(question.id):
+                self.looks.add("question")
                 self._node(question.id, self.describe.question_label(question),
                            style.QUESTION.attributes(), question.text)
 
@@ -222,7 +209,8 @@ class DotBuilder:
     def _attacks(self) -> None:
         for attack in self.model.attacks:
             self._edge(attack.attacker, attack.target, style.attack_look(attack.kind, attack.by),
-                       self.describe.attack_tooltip(attack), name=attack.id)
+                       self.describe.attack_tooltip(attack), name=attack.id,
+                       look="analyst-attack" if attack.by == "analyst" else None)
         for question in self.model.questions:
             for hypothesis in question.hypotheses:
                 self._edge(hypothesis, question.id, style.ANSWERS,
@@ -245,11 +233,18 @@ def build_dot(model: ArgumentMap, options: DrawOptions | None = None) -> tuple[s
     """The DOT source of a map (or of one neighbourhood in it), and how many map elements it
     draws as nodes (the measure of layout cost)."""
     options = options or DrawOptions()
-    builder = DotBuilder(model, options)
+    if options.view == "overview":
+        from argmap.render.overview import OverviewBuilder
+
+        builder: DotBuilder = OverviewBuilder(model, options)
+    else:
+        builder = DotBuilder(model, options)
     dot = builder.build()
+    if builder.nodes <= style.MCLIMIT_NODES:
+        dot.graph_attr["mclimit"] = style.MCLIMIT
     if options.legend:
-        add_legend(dot)
+        add_legend(dot, builder.looks, builder.legend_columns)
     return dot.source, builder.nodes
 
 
-__all__ = ["DrawOptions", "build_dot", "html_label", "svg_id"]
+__all__ = ["VIEWS", "DrawOptions", "build_dot", "html_label", "svg_id"]

@@ -132,14 +132,14 @@ class Describer:
         words = style.PROPOSITIONS[proposition.kind].header + (f" - {flag}" if flag else "")
         rows = [header_row(words, proposition.id),
                 *text_rows(proposition.text, style.LABEL_WIDTH, style.LABEL_LINES)]
-        rows.extend(small_row(line) for line in self._qualifiers(proposition))
+        rows.extend(small_row(line) for line in self.qualifiers(proposition))
         if reconstructed:
             rows.append(small_row(style.RECONSTRUCTED_NOTE))
         if mark is not None:
             rows.append(standing_row(mark))
         return html_label(rows)
 
-    def _qualifiers(self, proposition: Proposition) -> list[str]:
+    def qualifiers(self, proposition: Proposition) -> list[str]:
         """The short facts under the text: likelihood, confidence, claimant, credibility."""
         lines: list[str] = []
         if proposition.likelihood is not None:

@@ -1,14 +1,17 @@
-"""The legend: every look the diagram uses, drawn with the same styles and named in words.
+"""The legend: every look the drawing uses, drawn with the same styles and named in words.
 
-A cluster beside the map: two rows of sample nodes (each says what it is) above a row of sample
-edges (each arrow points at its meaning). Its node names start with ``_``, which no map id can
-(ids start with a letter or digit), so the legend can never collide with an element. No edge has a
+A framed cluster: rows of sample nodes (each says what it is), then sample edges (each a short
+arrow pointing up at the words that name it). Only the looks the drawing uses appear (a map with
+no attack gets no attack samples; the legend's own image in ``docs/`` has them all), so the
+legend stays small beside a small map. Its node names start with ``_``, which no map id can (ids
+start with a letter or digit), so the legend can never collide with an element. No edge has a
 ``label``: one edge label anywhere makes dot double the ranks of the *whole* graph.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from graphviz import Digraph  # type: ignore[import-untyped]
@@ -18,6 +21,7 @@ from argmap.render.labels import analyst_row, header_row, html_label, small_row
 
 LEGEND_ID = "argmap-legend"
 _PROPOSITION = style.PROPOSITIONS
+NODES_PER_ROW = 4
 
 # key, style, header words, explanation lines
 _SAMPLES: dict[str, tuple[style.NodeStyle, str, tuple[str, ...]]] = {
@@ -27,16 +31,19 @@ _SAMPLES: dict[str, tuple[style.NodeStyle, str, tuple[str, ...]]] = {
     "assumption": (_PROPOSITION["assumption"], "ASSUMPTION", ("taken as given",)),
     "judgment": (_PROPOSITION["author_judgment"], "JUDGMENT",
                  ("the author's, with", "likelihood and confidence")),
+    "on-assumption": (_PROPOSITION["author_judgment"], f"JUDGMENT - {style.ON_ASSUMPTION_NOTE}",
+                      ("every line of support", "needs an assumption")),
     "hypothesis": (_PROPOSITION["hypothesis"], "HYPOTHESIS", ("one answer to a question",)),
+    "question": (style.QUESTION, "QUESTION", ("a question its", "hypotheses answer")),
     "unsupported": (_PROPOSITION["author_judgment"], f"JUDGMENT - {style.NO_EVIDENCE_NOTE}",
                     ("rests on assertion alone",)),
 }
-_ROWS = (("quote", "fact", "claim", "assumption"), ("judgment", "hypothesis", "unsupported"))
 # key (the SVG id's end), style, caption
 _EDGES: tuple[tuple[str, style.EdgeStyle, str], ...] = (
     ("anchors", style.ANCHOR, "a quote anchors"),
     ("is-a-premise-of", style.PREMISE, "premise of an inference"),
     ("concludes", style.CONCLUSION, "inference to conclusion"),
+    ("supports", style.SUPPORTS, "supports (through inferences)"),
     ("rebuts", style.ATTACKS["rebut"], "rebuts a conclusion"),
     ("undermines", style.ATTACKS["undermine"], "undermines a premise"),
     ("undercuts", style.ATTACKS["undercut"], "undercuts an inference"),
@@ -49,26 +56,43 @@ _INFERENCES: tuple[tuple[str, style.NodeStyle, tuple[str, ...], str], ...] = (
     ("analyst-inference", style.ANALYST_INFERENCE, ("inference scheme", analyst_row()),
      "an inference reconstructed by the analyst: the text leaves it implicit"),
 )
+EVERY_LOOK: frozenset[str] = frozenset(
+    [*_SAMPLES, *(key for key, _, _ in _EDGES), *(key for key, *_ in _INFERENCES)])
 
 
 def _name(key: str) -> str:
     return f"_legend.{key}"
 
 
-def add_legend(dot: Digraph) -> None:
-    """Add the legend cluster to ``dot``."""
+def add_legend(dot: Digraph, used: Collection[str] = EVERY_LOOK,
+               columns: int = NODES_PER_ROW) -> None:
+    """Add the legend cluster to ``dot``, with a sample of each look in ``used`` (keys as in
+    :data:`EVERY_LOOK`), ``columns`` node samples a row; nothing when the drawing uses none."""
+    nodes = [key for key in _SAMPLES if key in used]
+    edges = [edge for edge in _EDGES if edge[0] in used]
+    steps = [step for step in _INFERENCES if step[0] in used]
+    if not (nodes or edges or steps):
+        return
     with dot.subgraph(name="cluster_legend") as legend:
         legend.attr(label=html_label(["<B>Legend</B>"]), id=LEGEND_ID, style="rounded",
                     color=style.GREY, fontsize="12", labelloc="b")
-        _sample_edges(legend)
-        below = _name("edge.0.head")
-        for row in _ROWS:
+        below = None
+        for number, start in enumerate(range(0, max(len(edges), 1), columns + 1)):
+            below = _sample_edges(legend, edges[start:start + columns + 1],
+                                  steps if number == 0 else [], below, start)
+        for row in _rows(nodes, columns):
             with legend.subgraph() as same_rank:
                 same_rank.attr(rank="same")
                 for key in row:
                     _sample_node(same_rank, key)
-            legend.edge(below, _name(row[0]), style="invis")
+            if below is not None:
+                legend.edge(below, _name(row[0]), style="invis")
             below = _name(row[0])
+
+
+def _rows(keys: list[str], columns: int) -> Iterable[list[str]]:
+    for start in range(0, len(keys), columns):
+        yield keys[start:start + columns]
 
 
 def _sample_node(legend: Digraph, key: str) -> None:
@@ -91,30 +115,38 @@ def _standing_marks() -> str:
     return f'<FONT POINT-SIZE="9">{" / ".join(marks)}</FONT>'
 
 
-def _sample_edges(legend: Digraph) -> None:
-    """A short arrow per relation, pointing up at the words that name it."""
+def _sample_edges(legend: Digraph, edges: list[tuple[str, style.EdgeStyle, str]],
+                  steps: list[tuple[str, style.NodeStyle, tuple[str, ...], str]],
+                  below: str | None, first: int) -> str | None:
+    """A row of short arrows, one per relation, each pointing up at the words that name it
+    (numbered from ``first``), and the inference samples beside them; the row stands above
+    ``below``. Returns the name of a node on the row (None: an empty row)."""
     with legend.subgraph() as tails:
         tails.attr(rank="same")
-        for number, (_, edge_style, _) in enumerate(_EDGES):
+        for number, (_, edge_style, _) in enumerate(edges, start=first):
             tails.node(_name(f"edge.{number}.tail"), "", shape="point", width="0.06",
                        color=edge_style.color)
     with legend.subgraph() as heads:
         heads.attr(rank="same")
-        for number, (_, _, caption) in enumerate(_EDGES):
+        for number, (_, _, caption) in enumerate(edges, start=first):
             heads.node(_name(f"edge.{number}.head"), html_label([small_row(caption)]),
                        shape="plaintext", height="0.2", margin="0.02,0")
-        for key, node_style, rows, tip in _INFERENCES:
+        for key, node_style, rows, tip in steps:
             heads.node(_name(key), html_label(rows), _attributes={
                 **node_style.attributes(), **style.SMALL_BOX, "id": f"{LEGEND_ID}-{key}",
                 "tooltip": tip})
-    for number, (key, edge_style, caption) in enumerate(_EDGES):
+    for number, (key, edge_style, caption) in enumerate(edges, start=first):
         tail, head = _name(f"edge.{number}.tail"), _name(f"edge.{number}.head")
         legend.edge(tail, head, _attributes={
             **edge_style.attributes(), "id": f"{LEGEND_ID}-{key}", "tooltip": caption})
+    row = _name(f"edge.{first}.head") if edges else _name(steps[0][0]) if steps else None
+    if below is not None and edges:
+        legend.edge(below, _name(f"edge.{first}.tail"), style="invis")
+    return row if row is not None else below
 
 
 def legend_source() -> str:
-    """The legend alone, as DOT (for the image in ``docs/rendering.md``)."""
+    """The legend alone, every look in it, as DOT (for the image in ``docs/rendering.md``)."""
     dot = Digraph(name="argmap-legend", graph_attr=style.GRAPH_ATTRIBUTES,
                   node_attr=style.NODE_ATTRIBUTES, edge_attr=style.EDGE_ATTRIBUTES)
     add_legend(dot)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -9,7 +10,11 @@ from argmap.model import LoadedMap
 from argmap.problems import UsageError
 from argmap.render.dot import DrawOptions, build_dot
 from argmap.render.engine import DEFAULT_TIMEOUT, Engine, EngineError, run_layout
-from argmap.render.stamp import input_hash, stamp
+from argmap.render.stamp import input_hash, map_hash, stamp
+
+# Graphviz 2.43 writes a link's "&" as it is (``href="...?a=1&b=2"``), which no XML parser accepts;
+# graphviz-pure escapes it. Every other "&" either engine writes starts an entity.
+_BARE_AMPERSAND = re.compile(rb"&(?![A-Za-z][A-Za-z0-9]*;|#[0-9]+;|#x[0-9A-Fa-f]+;)")
 
 
 class TooBigError(UsageError):
@@ -29,6 +34,7 @@ def draw(loaded: LoadedMap, options: DrawOptions, formats: Sequence[str],
          max_nodes: int | None = None) -> Drawing:
     """Draw ``loaded`` in every one of ``formats`` (``dot`` needs no engine)."""
     digest = input_hash(loaded.text, options.describe())
+    details = (map_hash(loaded.text), options.describe())
     source, nodes = build_dot(loaded.model, options)
     if options.focus is not None and nodes == 0:
         raise UsageError(f"{loaded.path}: nothing to draw around {options.focus}: it touches no "
@@ -40,7 +46,7 @@ def draw(loaded: LoadedMap, options: DrawOptions, formats: Sequence[str],
             "element with --focus ID --depth K, or pass --force to lay it all out")
     drawing = Drawing({})
     if "dot" in formats:
-        drawing.outputs["dot"] = stamp(source.encode("utf-8"), "dot", digest)
+        drawing.outputs["dot"] = stamp(source.encode("utf-8"), "dot", digest, details)
     laid_out = [fmt for fmt in formats if fmt != "dot"]
     if laid_out:
         if engine is None:
@@ -48,8 +54,11 @@ def draw(loaded: LoadedMap, options: DrawOptions, formats: Sequence[str],
         layout = run_layout(engine, source, laid_out, timeout)
         drawing.warnings = layout.warnings
         for fmt in laid_out:
+            data = layout.outputs[fmt]
+            if fmt == "svg":
+                data = _BARE_AMPERSAND.sub(b"&amp;", data)
             try:
-                drawing.outputs[fmt] = stamp(layout.outputs[fmt], fmt, digest)
+                drawing.outputs[fmt] = stamp(data, fmt, digest, details)
             except ValueError as error:
                 raise EngineError(f"{engine.describe()}: {error}") from None
     return drawing

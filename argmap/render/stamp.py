@@ -5,7 +5,10 @@ engine, so CI can check every committed diagram in a fraction of a second, and t
 depend on which engine (or which version of it) drew the diagram.
 
 The hash covers the map's text, :data:`RENDERER_VERSION` (bumped whenever the drawing of the same
-map changes) and the drawing options (focus, depth, legend). Where it lives:
+map changes) and the drawing options (view, focus, depth, legend). Beside it the stamp says the
+options in words and the hash of the map's text alone, so that ``--check`` can say *why* a
+diagram is stale: the map changed, an older argmap drew it, or it was drawn with other options
+(a focused render written over the full diagram). Where it lives:
 
 * SVG: ``<metadata id="argmap-render">`` right after the ``<svg>`` start tag;
 * PNG: a ``tEXt`` chunk with keyword ``argmap-render`` right after ``IHDR``;
@@ -18,11 +21,13 @@ import hashlib
 import re
 import struct
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
-RENDERER_VERSION = 5
+RENDERER_VERSION = 6
 KEYWORD = "argmap-render"
-_STAMP = re.compile(rb"argmap-render renderer=(\d+) input-sha256=([0-9a-f]{64})")
+_STAMP = re.compile(rb"argmap-render renderer=(\d+) input-sha256=([0-9a-f]{64})"
+                    rb"(?: map-sha256=([0-9a-f]{64}) options=([\w.;=-]*))?")
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _SVG_START = re.compile(rb"<svg\b[^>]*>")
 _HEAD_BYTES = 8192
@@ -35,13 +40,32 @@ def input_hash(map_text: str, options_description: str) -> str:
     return digest.hexdigest()
 
 
-def stamp_text(digest: str) -> str:
-    return f"{KEYWORD} renderer={RENDERER_VERSION} input-sha256={digest}"
+@dataclass(frozen=True)
+class Stamp:
+    """What a diagram's stamp says: the renderer, the input hash, and (renderer 5 on) the hash
+    of the map text alone and the drawing options."""
+
+    renderer: int
+    digest: str
+    map_digest: str | None = None
+    options: str | None = None
 
 
-def stamp(data: bytes, fmt: str, digest: str) -> bytes:
-    """``data`` (an engine's output in ``fmt``) with the stamp embedded."""
-    text = stamp_text(digest)
+def map_hash(map_text: str) -> str:
+    return hashlib.sha256(map_text.encode("utf-8")).hexdigest()
+
+
+def stamp_text(digest: str, details: tuple[str, str] | None = None) -> str:
+    text = f"{KEYWORD} renderer={RENDERER_VERSION} input-sha256={digest}"
+    if details is not None:
+        text += f" map-sha256={details[0]} options={details[1]}"
+    return text
+
+
+def stamp(data: bytes, fmt: str, digest: str, details: tuple[str, str] | None = None) -> bytes:
+    """``data`` (an engine's output in ``fmt``) with the stamp embedded; ``details`` are the map
+    text's hash and the options in words (see :class:`Stamp`)."""
+    text = stamp_text(digest, details)
     if fmt == "svg":
         match = _SVG_START.search(data)
         if match is None:
@@ -57,13 +81,23 @@ def stamp(data: bytes, fmt: str, digest: str) -> bytes:
 
 def read_stamp(path: Path) -> str | None:
     """The input hash stamped in a diagram file, or None (no file, no stamp, not ours)."""
+    found = read_stamp_details(path)
+    return found.digest if found is not None else None
+
+
+def read_stamp_details(path: Path) -> Stamp | None:
+    """Everything stamped in a diagram file, or None (no file, no stamp, not ours)."""
     try:
         with path.open("rb") as stream:
             head = stream.read(_HEAD_BYTES)
     except OSError:
         return None
     match = _STAMP.search(head)
-    return match.group(2).decode("ascii") if match else None
+    if match is None:
+        return None
+    renderer, digest, map_digest, options = (
+        group.decode("ascii") if group is not None else None for group in match.groups())
+    return Stamp(int(renderer or 0), digest or "", map_digest, options)
 
 
 def _png_with_text(png: bytes, keyword: str, text: bytes) -> bytes:

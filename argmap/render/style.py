@@ -101,6 +101,20 @@ ATTACKS: dict[str, EdgeStyle] = {
     "undercut": EdgeStyle("undercuts", "dotted", ORANGE, "tee", penwidth=2.6),
 }
 ANSWERS = EdgeStyle("answers", "solid", "#B3B3B3", "none", penwidth=1.0)
+# The overview folds inferences and the facts between judgments into one arrow per pair.
+SUPPORTS = EdgeStyle("supports", "solid", "#333333", "normal", penwidth=1.6)
+
+
+# The legend's key for each look (see argmap.render.legend): the legend shows only those drawn.
+LOOKS: dict[EdgeStyle, str] = {
+    ANCHOR: "anchors", PREMISE: "is-a-premise-of", CONCLUSION: "concludes", SUPPORTS: "supports",
+    ATTACKS["rebut"]: "rebuts", ATTACKS["undermine"]: "undermines",
+    ATTACKS["undercut"]: "undercuts", ANSWERS: "answers",
+}
+PROPOSITION_LOOKS = {
+    "reported_fact": "fact", "attributed_claim": "claim", "author_judgment": "judgment",
+    "assumption": "assumption", "hypothesis": "hypothesis",
+}
 
 
 def by_analyst(attack: EdgeStyle) -> EdgeStyle:
@@ -117,13 +131,21 @@ def attack_look(kind: str, by: str) -> EdgeStyle:
     return (ANALYST_ATTACKS if by == "analyst" else ATTACKS)[kind]
 
 # Layout: evidence at the bottom, conclusions on top, plain splines (orthogonal routing is slow and
-# unreadable on these graphs). ``nslimit``/``mclimit`` bound network-simplex and crossing-
-# minimisation passes, which dominate layout time on maps of thousands of nodes.
+# unreadable on these graphs). Unconnected parts are laid out apart and packed (``pack``), so a map
+# of ten small arguments comes out as a block, not a row ten screens wide; the title sits top left
+# over whatever width that gives. More crossing-minimisation passes (``MCLIMIT``) remove a fifth
+# of the seed map's crossings (docs/rendering.md, "Legibility").
+# ``newrank`` is not set: with clusters and ``pack`` it crashes Graphviz 2.43.
 GRAPH_ATTRIBUTES = {
-    "rankdir": "BT", "newrank": "true", "splines": "spline", "nodesep": "0.25",
-    "ranksep": "0.45", "fontname": FONT, "fontsize": "12", "labelloc": "t",
+    "rankdir": "BT", "splines": "spline", "nodesep": "0.25", "ranksep": "0.45",
+    "pack": "true", "packmode": "graph", "remincross": "true",
+    "fontname": FONT, "fontsize": "12", "labelloc": "t", "labeljust": "l",
     "outputorder": "edgesfirst", "bgcolor": "white",
 }
+# Crossing minimisation gets ``mclimit`` times the passes on drawings up to MCLIMIT_NODES nodes;
+# past that the extra passes cost more layout time than they are worth.
+MCLIMIT = "4"
+MCLIMIT_NODES = 2000
 NODE_ATTRIBUTES = {"fontname": FONT, "fontsize": "11", "margin": "0.12,0.06"}
 EDGE_ATTRIBUTES = {"fontname": FONT, "fontsize": "9", "arrowsize": "0.7"}
 LABEL_WIDTH = 36

@@ -1,0 +1,167 @@
+"""The overview (``--view overview``): the map's judgments and hypotheses only, each with a short
+summary of its basis instead of its quotes, and the reasoning between them as single arrows.
+
+Facts, claims, assumptions, inferences and quotes fold into the judgments they support (see
+:func:`argmap.analyse.support.fold`): an arrow from one judgment to another stands for the
+inferences and propositions between them (its tooltip names them), and each judgment says in
+figures what its whole basis holds: quotes, independent reports, Admiralty grades, assumptions,
+attacks (:func:`argmap.analyse.summary.summarise`, the same elements ``--view basis`` draws),
+and whether it stands under grounded evaluation (:func:`argmap.analyse.evaluation.standing`).
+Attacks between two judgments stay arrows; attacks from a fact or claim are counted.
+"""
+
+from __future__ import annotations
+
+from graphviz import Digraph  # type: ignore[import-untyped]
+
+from argmap.analyse import Basis
+from argmap.analyse.summary import BasisSummary, summarise
+from argmap.analyse.support import Folded, fold
+from argmap.model.elements import ArgumentMap, Proposition
+from argmap.render import style
+from argmap.render.dot import DotBuilder, DrawOptions
+from argmap.render.labels import header_row, html_label, small_row, standing_row, text_rows
+
+# Narrower than the full view's labels: the overview has to fit a screen, the text is one click
+# (the basis view) away.
+OVERVIEW_WIDTH = 28
+OVERVIEW_LINES = 5
+# Parts side by side in a row (the legend strip beside the judgments), a little closer together.
+OVERVIEW_LAYOUT = {"packmode": "array", "nodesep": "0.18"}
+BASIS_WORDS = {Basis.EVIDENCE: "rests on evidence", Basis.ASSUMPTION: "rests on assumptions",
+               Basis.ASSERTION: "rests on assertion alone"}
+
+
+class OverviewBuilder(DotBuilder):
+    """The judgments of one map, their basis summaries, and the support between them."""
+
+    def __init__(self, model: ArgumentMap, options: DrawOptions) -> None:
+        super().__init__(model, options)
+        self.folded: Folded = fold(self.graph)
+        self.legend_columns = 1  # a narrow strip beside the judgments, not a band under them
+        self.dot.graph_attr.update(OVERVIEW_LAYOUT)
+
+    def _title(self, options: DrawOptions) -> str:
+        title = f"{self.model.map.title}: overview"
+        return f'<<FONT POINT-SIZE="16"><B>{_escaped(title)}</B></FONT>>'
+
+    def build(self) -> Digraph:
+        for judgment in self.folded.judgments:
+            self._judgment(self.graph.propositions[judgment])
+        self._questions()
+        self._support_arrows()
+        self._judgment_attacks()
+        for question in self.model.questions:
+            for hypothesis in question.hypotheses:
+                self._edge(hypothesis, question.id, style.ANSWERS,
+                           f"{hypothesis} {style.ANSWERS.verb} {question.id}")
+        return self.dot
+
+    def _judgment(self, proposition: Proposition) -> None:
+        summary = summarise(self.graph, proposition.id)
+        attributes = style.PROPOSITIONS[proposition.kind].attributes()
+        flag, look = "", style.PROPOSITION_LOOKS[proposition.kind]
+        if proposition.kind == "author_judgment" and summary.basis is Basis.ASSERTION:
+            flag, look = style.NO_EVIDENCE_NOTE, "unsupported"
+            attributes.update(style.NO_EVIDENCE_BORDER)
+            attributes["style"] += "," + style.NO_EVIDENCE_STYLE
+        elif proposition.kind == "author_judgment" and summary.basis is Basis.ASSUMPTION:
+            flag, look = style.ON_ASSUMPTION_NOTE, "on-assumption"
+        self.looks.add(look)
+        rows = [header_row(style.PROPOSITIONS[proposition.kind].header, proposition.id)]
+        if flag:  # on a line of its own: the header stays as narrow as the text
+            rows.append(f'<FONT POINT-SIZE="8" COLOR="{style.GREY}"><B>{flag}</B></FONT>')
+        rows += [*text_rows(proposition.text, OVERVIEW_WIDTH, OVERVIEW_LINES),
+                *(small_row(line) for line in self._estimate(proposition)),
+                *(small_row(line) for line in _summary_lines(summary))]
+        mark = self.standing.get(proposition.id)
+        if mark is not None:  # grounded evaluation: does it stand?
+            rows.append(standing_row(mark))
+        self._node(proposition.id, html_label(rows), attributes,
+                   self._tooltip(proposition, summary))
+
+    def _estimate(self, proposition: Proposition) -> list[str]:
+        """Likelihood and confidence on one line: ``likely (55-80%), moderate confidence``."""
+        words = [line.removeprefix("likelihood: ")
+                 for line in self.describe.qualifiers(proposition)
+                 if line.startswith("likelihood: ")]
+        if proposition.confidence is not None:
+            words.append(f"{proposition.confidence} confidence")
+        return [", ".join(words)] if words else []
+
+    def _tooltip(self, proposition: Proposition, summary: BasisSummary) -> str:
+        reports = summary.reports
+        lines = [proposition.text, "",
+                 f"{proposition.kind.replace('_', ' ')} {proposition.id}",
+                 f"its basis: {summary.quotes} quotes from {len(reports.sources)} sources and "
+                 f"{len(reports.speakers)} speakers, {reports.independent} independent reports",
+                 f"{summary.assumptions} assumptions; {_basis_line(summary)}",
+                 *self._standing_reason(proposition.id),
+                 f"draw it whole: argmap render MAP --view basis --focus {proposition.id}"]
+        return "\n".join(lines)
+
+    def _standing_reason(self, judgment: str) -> list[str]:
+        mark = self.standing.get(judgment)
+        return [] if mark is None else [f"{mark.word.upper()} (grounded evaluation): {mark.reason}"]
+
+    def _support_arrows(self) -> None:
+        for judgment in self.folded.judgments:
+            for premise, steps in self.folded.supports[judgment].items():
+                through = ", ".join(dict.fromkeys(steps))
+                self._edge(premise, judgment, style.SUPPORTS,
+                           f"{premise} {style.SUPPORTS.verb} {judgment} (through {through})")
+
+    def _judgment_attacks(self) -> None:
+        """An attack from one judgment on another, or on a step folded into one, is an arrow."""
+        drawn = set(self.folded.judgments)
+        for judgment in self.folded.judgments:
+            for attack in self.folded.attacks.get(judgment, ()):
+                if attack.attacker in drawn:
+                    self._edge(attack.attacker, judgment,
+                               style.attack_look(attack.kind, attack.by),
+                               self.describe.attack_tooltip(attack), name=attack.id,
+                               look="analyst-attack" if attack.by == "analyst" else None)
+
+
+def _summary_lines(summary: BasisSummary) -> list[str]:
+    lines = [*_evidence_lines(summary), _basis_line(summary)]
+    if summary.attacks:
+        lines.append("attacked: " + ", ".join(
+            f"{kind} x{count}" if count > 1 else kind
+            for kind, count in sorted(summary.attacks.items())))
+    return lines
+
+
+def _evidence_lines(summary: BasisSummary) -> list[str]:
+    """``12 quotes, 2 independent reports`` / ``3 sources, 4 speakers; grades B to E``."""
+    if not summary.quotes:
+        return ["no quote under it"]
+    reports = summary.reports
+    independent = reports.independent
+    grades = ""
+    if summary.best_grade is not None:
+        best, worst = summary.best_grade, summary.worst_grade
+        grades = f"; grade{'s' if worst != best else ''} {best}" + (
+            f"-{worst}" if worst != best else "")
+    return [f"{_count(summary.quotes, 'quote')}, {_count(independent, 'independent report')}",
+            f"{_count(len(reports.sources), 'source')}, "
+            f"{_count(len(reports.speakers), 'speaker')}{grades}"]
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+def _basis_line(summary: BasisSummary) -> str:
+    if summary.basis is Basis.ASSUMPTION:
+        return f"rests on {_count(summary.assumptions, 'assumption')}"
+    words = BASIS_WORDS[summary.basis]
+    if summary.assumptions:
+        words += f" (+{_count(summary.assumptions, 'assumption')})"
+    return words
+
+
+def _escaped(text: str) -> str:
+    from argmap.render.text import html_text
+
+    return html_text(text)

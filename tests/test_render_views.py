@@ -1,0 +1,105 @@
+"""The overview and basis views: what a judgment rests on, folded or whole, and how it is drawn."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_render_dot import statements
+
+from argmap.analyse import ArgumentGraph, Basis
+from argmap.analyse.summary import summarise
+from argmap.analyse.support import basis_of, fold
+from argmap.model import LoadedMap, load_map
+from argmap.render.dot import DrawOptions, build_dot
+
+MAPS = Path(__file__).parent / "render"
+
+
+@pytest.fixture(scope="module")
+def all_kinds() -> LoadedMap:
+    return load_map(MAPS / "all-kinds.yaml")
+
+
+@pytest.fixture(scope="module")
+def graph(all_kinds: LoadedMap) -> ArgumentGraph:
+    return ArgumentGraph.of(all_kinds.model)
+
+
+def test_the_basis_reaches_down_to_the_quotes_with_the_attacks_on_each_step(graph):
+    tree = basis_of(graph, "maintenance-skipped")
+    assert tree.support == {
+        "maintenance-skipped", "skipped", "no-record", "q-records", "records-complete",
+        "cable-snapped", "officials-know", "q-officials-saw", "cable-claim", "q-cable"}
+    assert {attack.id for attack in tree.attacks} == {"sabotage-undermines", "opinion-undercuts"}
+    assert tree.attackers == {"sabotage", "bare-opinion"}
+    assert "top-judgment" not in tree.members  # what it supports is not what it rests on
+
+
+def test_folding_keeps_judgments_and_joins_them_through_the_steps_between(graph):
+    folded = fold(graph)
+    assert folded.supports["maintenance-skipped"] == {"cable-snapped": ["skipped"]}
+    assert folded.supports["top-judgment"] == {"maintenance-skipped": ["fine"]}
+    assert folded.supports["closure-long"] == {"top-judgment": ["fine-closure"]}
+    assert {"cable-claim", "q-cable", "officials-know", "q-officials-saw"} <= (
+        folded.folded["cable-snapped"])
+    assert "cable-snapped" not in folded.folded["maintenance-skipped"]
+    assert [a.id for a in folded.attacks["cable-snapped"]] == ["sabotage-undermines"]
+
+
+def test_the_summary_counts_quotes_reports_assumptions_and_attacks(graph):
+    summary = summarise(graph, "maintenance-skipped")
+    assert summary.quotes == 3
+    assert len(summary.reports.sources) == 1 and len(summary.reports.speakers) == 2
+    assert summary.reports.independent == 1  # one article relays every quote
+    assert summary.assumptions == 1 and summary.basis is Basis.ASSUMPTION
+    assert summary.attacks == {"undermine": 1, "undercut": 1}
+    bare = summarise(graph, "bare-opinion")
+    assert (bare.quotes, bare.basis, bare.best_grade) == (0, Basis.ASSERTION, None)
+
+
+def test_the_overview_draws_judgments_with_summaries_and_folds_the_rest(all_kinds):
+    source, count = build_dot(all_kinds.model, DrawOptions(view="overview", legend=False))
+    nodes, edges = statements(source)
+    assert set(nodes) == {"cable-snapped", "maintenance-skipped", "closure-long", "sabotage",
+                          "wear", "bare-opinion", "top-judgment", "crane-unsafe", "why-cable"}
+    assert count == 9
+    pairs = {edge.names for edge in edges}
+    assert {("cable-snapped", "maintenance-skipped"), ("maintenance-skipped", "top-judgment"),
+            ("sabotage", "cable-snapped"), ("bare-opinion", "maintenance-skipped")} <= pairs
+    label = nodes["maintenance-skipped"].attributes["label"]
+    for words in ("likely (55-80%), low confidence", "3 quotes, 1 independent report",
+                  "1 source, 2 speakers", "rests on 1 assumption",
+                  "attacked: undercut, undermine", "RESTS ON AN ASSUMPTION"):
+        assert words in label, words
+    assert "NO EVIDENCE" in nodes["bare-opinion"].attributes["label"]
+    # An attack from a claim is not drawn: it is counted where it lands.
+    assert "attacked: rebut" in nodes["crane-unsafe"].attributes["label"]
+    assert nodes["cable-snapped"].attributes["id"] == "am-cable-snapped"
+
+
+def test_the_basis_view_draws_the_tree_and_its_attackers(all_kinds):
+    options = DrawOptions(focus="maintenance-skipped", view="basis", legend=False)
+    source, _ = build_dot(all_kinds.model, options)
+    nodes, _ = statements(source)
+    assert set(nodes) == basis_of(ArgumentGraph.of(all_kinds.model), "maintenance-skipped").members
+    assert "what maintenance-skipped rests on" in source
+    assert "more links outside this view" not in source
+
+
+@pytest.mark.parametrize(("view", "shown", "hidden"), [
+    ("full", ["anchors", "undercuts", "analyst-inference", "unsupported"], ["supports"]),
+    ("overview", ["supports", "undermines", "unsupported"], ["anchors", "quote"]),
+])
+def test_the_legend_shows_only_the_looks_drawn(all_kinds, view, shown, hidden):
+    legend = build_dot(all_kinds.model, DrawOptions(view=view))[0].split("cluster_legend")[1]
+    for look in shown:
+        assert f'"argmap-legend-{look}"' in legend or f"argmap-legend-{look}" in legend, look
+    for look in hidden:
+        assert f"argmap-legend-{look}" not in legend, look
+
+
+def test_options_describe_the_view_for_the_stamp():
+    assert DrawOptions().describe() == "whole;legend=1"
+    assert DrawOptions(view="overview").describe() == "view=overview;whole;legend=1"
+    assert DrawOptions("j", view="basis").describe() == "view=basis;basis=j;legend=1"

@@ -232,11 +232,12 @@ def test_worker_count_needs_enough_bytes(tmp_path: Path) -> None:
         path = tmp_path / f"large{number}.yaml"
         path.write_bytes(b"#" * (PARALLEL_MIN_BYTES // 2))
         large.append(path)
-    assert worker_count(small, 0) == 1
-    assert worker_count(small[:3], 2) == 2
-    assert worker_count(large, 1) == 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    assert worker_count(small, 0) == 1
+    assert worker_count(small[:3], 2) == min(cores, 2)
+    assert worker_count(large, 1) == 1
     assert worker_count(large, 0) == min(cores, 2)
+    assert worker_count(small, 200) == min(cores, 64)  # never more workers than cores
 
 
 def test_suggestions_stay_bounded_on_huge_input() -> None:

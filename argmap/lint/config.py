@@ -24,19 +24,21 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
-from argmap.lint.rule import OptionValue, Rule, all_rules, find_rule, rule_keys
+from argmap.lint.rule import FrozenMapping, OptionValue, Rule, all_rules, find_rule, rule_keys
 from argmap.model.vocabulary import VOCABULARIES
-from argmap.problems import Level, UsageError
-from argmap.read import Loc, Positions, YamlError, parse_yaml, read_text
+from argmap.problems import Level, UsageError, one_line
+from argmap.read import Loc, Positions, YamlError, decode_utf8, parse_yaml, read_bytes
 
 YAML_NAME = ".argmap.yaml"
 PYPROJECT = "pyproject.toml"
 _TOP_KEYS = ("likelihood-vocabulary", "allow-outside-paths", "lint")
 _LINT_KEYS = ("jobs", "rules")
 _OFF = "off"
+# A configuration is a few dozen lines; pyproject.toml files run to a few kilobytes. The bound
+# keeps `--config /dev/zero`-like mistakes (and hostile repositories) from eating memory.
+CONFIG_MAX_BYTES = 1024 * 1024
 
 
 class ConfigError(UsageError):
@@ -74,7 +76,7 @@ def find_config(start: Path) -> Path | None:
         if (candidate / YAML_NAME).is_file():
             return _shown(candidate / YAML_NAME, folder)
         pyproject = candidate / PYPROJECT
-        if pyproject.is_file() and "argmap" in _read_toml(pyproject).get("tool", {}):
+        if pyproject.is_file() and "argmap" in _tool_table(pyproject):
             return _shown(pyproject, folder)
         if (candidate / ".git").exists():
             return None
@@ -91,7 +93,7 @@ def load_config(path: Path | None) -> LintConfig:
     if path is None:
         return LintConfig()
     if path.suffix == ".toml":
-        table = _read_toml(path).get("tool", {}).get("argmap", {})
+        table = _tool_table(path).get("argmap", {})
         return parse_config(table, str(path), lambda loc: f"{path}: {_toml_key(loc)}")
     data, positions = _read_yaml(path)
     if data is None:
@@ -110,9 +112,10 @@ def parse_config(data: Any, source: str, where: Callable[[Loc], str]) -> LintCon
     lint = _mapping(table.get("lint", {}), ("lint",), where)
     _known_keys(lint, _LINT_KEYS, ("lint",), where)
     vocabulary = table.get("likelihood-vocabulary")
-    if vocabulary is not None and vocabulary not in VOCABULARIES:
+    if vocabulary is not None and (not isinstance(vocabulary, str)
+                                   or vocabulary not in VOCABULARIES):
         raise ConfigError(f"{where(('likelihood-vocabulary',))} likelihood-vocabulary must be "
-                          f"one of: {', '.join(VOCABULARIES)}; found `{vocabulary}`")
+                          f"one of: {', '.join(VOCABULARIES)}; found {_quoted_value(vocabulary)}")
     allow = table.get("allow-outside-paths", False)
     jobs = lint.get("jobs", 0)
     if not isinstance(allow, bool):
@@ -125,7 +128,7 @@ def parse_config(data: Any, source: str, where: Callable[[Loc], str]) -> LintCon
     for key, value in rules.items():
         rule, setting = _rule_setting(str(key), value, ("lint", "rules", key), where)
         overrides[rule.code] = setting
-    return LintConfig(source, vocabulary, allow, jobs, MappingProxyType(overrides))
+    return LintConfig(source, vocabulary, allow, jobs, FrozenMapping(overrides))
 
 
 def _rule_setting(key: str, value: Any, loc: Loc, where: Callable[[Loc], str]
@@ -147,16 +150,16 @@ def _rule_setting(key: str, value: Any, loc: Loc, where: Callable[[Loc], str]
             known = ", ".join(["level", *rule.options])
             raise ConfigError(f"{where((*loc, name))} rule {rule.label} has no option `{name}`"
                               f"{_did_you_mean(name, list(rule.options))} (its options: {known})")
-    return rule, RuleSetting(level, MappingProxyType(options))
+    return rule, RuleSetting(level, FrozenMapping(options))
 
 
 def _level(value: Any, rule: Rule, loc: Loc, where: Callable[[Loc], str]) -> Level | None:
     if value is False or value == _OFF:
         return None
-    if value in {member.value for member in Level}:
+    if isinstance(value, str) and value in {member.value for member in Level}:
         return Level(value)
     raise ConfigError(f"{where(loc)} rule {rule.label}: the level must be off, error, warning or "
-                      f"info; found `{value}`")
+                      f"info; found {_quoted_value(value)}")
 
 
 def _option(rule: Rule, name: str, value: Any, loc: Loc, where: Callable[[Loc], str]
@@ -175,7 +178,7 @@ def _option(rule: Rule, name: str, value: Any, loc: Loc, where: Callable[[Loc], 
     elif isinstance(value, str):
         return value
     raise ConfigError(f"{where(loc)} rule {rule.label}: option `{name}` must be "
-                      f"{_type_name(default)}; found `{value}`")
+                      f"{_type_name(default)}; found {_quoted_value(value)}")
 
 
 def _type_name(default: OptionValue) -> str:
@@ -213,6 +216,22 @@ def _toml_key(loc: Loc) -> str:
     return "[tool.argmap" + "".join(f".{part}" for part in loc) + "]"
 
 
+def _quoted_value(value: Any) -> str:
+    """A configured value as a message quotes it: one line, at most 60 characters."""
+    if isinstance(value, (dict, list)):
+        return f"a {'table' if isinstance(value, dict) else 'list'}"
+    text = one_line(str(value)) if isinstance(value, str) else one_line(repr(value)[:61])
+    return f"`{text[:57]}...`" if len(text) > 60 else f"`{text}`"
+
+
+def _tool_table(path: Path) -> dict[str, Any]:
+    """The ``[tool]`` table of a TOML file (empty when absent); anything else is an error."""
+    tool = _read_toml(path).get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: [tool] must be a table; found {_quoted_value(tool)}")
+    return tool
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     if sys.version_info >= (3, 11):
         import tomllib
@@ -222,18 +241,28 @@ def _read_toml(path: Path) -> dict[str, Any]:
         except ImportError:
             raise ConfigError(f"{path}: reading TOML needs Python 3.11 or the `tomli` package; "
                               f"use {YAML_NAME} instead") from None
+    text = _read_config_text(path)
     try:
-        with path.open("rb") as stream:
-            return tomllib.load(stream)
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+        raise ConfigError(f"{path}: not valid TOML: {one_line(str(error))}") from None
+    except RecursionError:  # the parser recurses per level of [[[...]]] or {a={b={...}}}
+        raise ConfigError(f"{path}: not valid TOML: nested too deeply") from None
+    except ValueError:  # the parser's int() refuses more digits than Python converts (4,300)
+        raise ConfigError(f"{path}: not valid TOML: a number is too long to read") from None
+
+
+def _read_config_text(path: Path) -> str:
+    """The file's text: a regular file (a FIFO would block), at most CONFIG_MAX_BYTES, UTF-8."""
+    try:
+        return decode_utf8(read_bytes(path, CONFIG_MAX_BYTES))
+    except YamlError as error:
+        raise ConfigError(f"{path}:{error.line}:{error.column}: {error.message}") from None
 
 
 def _read_yaml(path: Path) -> tuple[Any, Positions]:
     try:
-        document = parse_yaml(read_text(path))
+        document = parse_yaml(_read_config_text(path))
     except YamlError as error:
         raise ConfigError(f"{path}:{error.line}:{error.column}: {error.message}") from None
     return document.data, document.positions

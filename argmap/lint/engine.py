@@ -101,11 +101,12 @@ def _lint_file_job(path: Path, settings: LintSettings) -> Outcome:
 
 
 def worker_count(files: Sequence[Path], jobs: int) -> int:
-    """``jobs`` if given; otherwise every usable core, but only for enough bytes of maps."""
+    """``jobs`` if given, never more than the usable cores (each worker holds maps in memory:
+    200 workers asked for took 5 GB); otherwise every core, but only for enough bytes of maps."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     cores = cores or 1
     if jobs:
-        return max(1, min(jobs, len(files)))
+        return max(1, min(jobs, len(files), cores))
     if len(files) < 2 or cores < 2:
         return 1
     if sum(_size(path) for path in files) >= PARALLEL_MIN_BYTES:

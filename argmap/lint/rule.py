@@ -21,11 +21,11 @@ import importlib
 import inspect
 import pkgutil
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from types import MappingProxyType, ModuleType
-from typing import TYPE_CHECKING, Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from argmap.problems import Level
 from argmap.read import Loc
@@ -36,6 +36,32 @@ if TYPE_CHECKING:
 _CODE = re.compile(r"AM[1-9][0-9]{2}\Z")
 _NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 OptionValue = bool | int | float | str | tuple[str, ...]
+_V = TypeVar("_V")
+
+
+class FrozenMapping(Mapping[str, _V]):
+    """A read-only mapping that, unlike ``types.MappingProxyType``, can be pickled: lint settings
+    travel to worker processes."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[str, _V] | None = None) -> None:
+        self._data: dict[str, _V] = dict(data or {})
+
+    def __getitem__(self, key: str) -> _V:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return f"FrozenMapping({self._data!r})"
+
+    def __reduce__(self) -> tuple[type[FrozenMapping[_V]], tuple[dict[str, _V]]]:
+        return (type(self), (self._data,))
 
 
 @dataclass(frozen=True)
@@ -113,7 +139,7 @@ def rule_from_module(module: ModuleType) -> Rule:
         raise RuleDefinitionError(f"{where}: a rule needs a check() function and a docstring")
     options: dict[str, Any] = dict(getattr(module, "OPTIONS", {}))
     return Rule(code, name, Level(level), inspect.cleandoc(module.__doc__), check,
-                MappingProxyType(options), bool(getattr(module, "AFTER_SUPPRESSION", False)))
+                FrozenMapping(options), bool(getattr(module, "AFTER_SUPPRESSION", False)))
 
 
 def _check_unique(rules: list[Rule]) -> None:

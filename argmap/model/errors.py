@@ -59,6 +59,8 @@ def _explain(error: ErrorDetails) -> str:
         return f"`{_short(value)}` is out of range: must be {word} {bound}"
     if kind == "string_too_short":
         return "must not be empty"
+    if kind == "int_parsing_size":  # the reader keeps integers of over 4,300 digits as text
+        return "a number of more than 4,300 digits is too long to be a whole number"
     if kind in ("model_type", "dict_type"):
         return f"expected a mapping of fields, found {_type_name(value)}"
     if kind in ("tuple_type", "list_type"):

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 # `  - text: value` -> indent, key, value (the value as typed, quotes included).
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 _KEY_VALUE = re.compile(r"^(?P<indent>\s*(?:-\s+)?)(?P<key>[^\s:#'\"][^:#]*?):\s+(?P<value>.*)$")
 _KEY_NO_SPACE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w.-]*:[^\s:]")
 _BLOCK_TEXT = "or write it as a block: `{key}: >-` and the text on the next line, indented"
@@ -42,7 +43,7 @@ class Stop:
 def explain(problem: str, context: str, text: str, line: int, column: int,
             opened: tuple[int, int] | None = None) -> str:
     """A one-line explanation with the fix for a parser error at 1-based ``line``:``column``."""
-    lines = text.splitlines()
+    lines = _LINE_BREAK.split(text)  # as editors count lines, not str.splitlines (U+2028...)
     here = lines[line - 1] if 0 < line <= len(lines) else ""
     previous = lines[line - 2] if 1 < line <= len(lines) + 1 else ""
     stop = Stop(problem, context, here, column - 1, previous, opened)

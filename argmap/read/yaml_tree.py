@@ -16,6 +16,7 @@ string "no"), and dates stay strings for pydantic to parse.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,6 +32,8 @@ Mark = tuple[int, int]
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _LIMIT_CODE = "AM005"
+# Python's own limit on int <-> str conversion (sys.get_int_max_str_digits, by default).
+_MAX_INT_DIGITS = 4300
 _DUPLICATE_CODE = "AM003"
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -40,6 +43,8 @@ _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\
 _SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf")}
 # A plain scalar can only be a non-string if it starts with one of these characters.
 _MAYBE_TYPED = frozenset("0123456789-+.~nNtTfF")
+_BREAK = re.compile(r"\r\n?|\n")
+_UNUSUAL_BREAK = re.compile("[\x85\u2028\u2029]")
 
 
 class YamlError(Exception):
@@ -100,7 +105,7 @@ def parse_yaml(text: str, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
 
 
 def _build(text: str, limits: Limits) -> YamlDocument:
-    builder = _TreeBuilder(limits)
+    builder = _TreeBuilder(limits, text)
     handlers = builder.dispatch
     for event in yaml.parse(text, Loader=_Loader):
         handler = handlers.get(event.__class__)
@@ -128,8 +133,11 @@ def _check_bounds_before(text: str, index: int, limits: Limits) -> None:
 
 
 class _TreeBuilder:
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, text: str) -> None:
         self.limits = limits
+        self.mark: Callable[[yaml.Event], Mark] = _mark
+        if _UNUSUAL_BREAK.search(text):
+            self.mark = _LineTable(text).of_event
         self.positions = Positions()
         self.stack: list[_Frame] = []
         self.root: Any = None
@@ -148,12 +156,12 @@ class _TreeBuilder:
     def _document(self, event: yaml.DocumentStartEvent) -> None:
         self.documents += 1
         if self.documents > 1:
-            line, column = _mark(event)
+            line, column = self.mark(event)
             message = "a map file holds one YAML document; found a second `---`"
             raise YamlError(line, column, message)
 
     def _alias(self, event: yaml.AliasEvent) -> None:
-        line, column = _mark(event)
+        line, column = self.mark(event)
         raise YamlError(
             line, column, f"YAML aliases are not allowed (`*{event.anchor}`); write the value out, "
             "or quote it if the `*` is part of the text",
@@ -165,16 +173,16 @@ class _TreeBuilder:
         if self.nodes <= self.limits.max_yaml_nodes and event.anchor is None and tag is None:
             return  # the common case, first: this runs once per value of a large file
         if self.nodes > self.limits.max_yaml_nodes:
-            line, column = _mark(event)
+            line, column = self.mark(event)
             raise YamlError(line, column, f"more than {self.limits.max_yaml_nodes:,} YAML values; "
                             "the file is too large to be a map", code=_LIMIT_CODE)
         if event.anchor is not None:
-            line, column = _mark(event)
+            line, column = self.mark(event)
             raise YamlError(line, column, f"YAML anchors are not allowed (`&{event.anchor}`); "
                             "write the value out, or quote it if the `&` is part of the text",
                             code="AM004")
         if tag is not None and tag != "!":
-            line, column = _mark(event)
+            line, column = self.mark(event)
             raise YamlError(line, column, f"YAML tags are not allowed (`{tag}`); quote the value "
                             "if the `!` is part of the text", code="AM004")
 
@@ -182,12 +190,12 @@ class _TreeBuilder:
         self._check_node(event, None if event.implicit[0] or event.implicit[1] else event.tag)
         value = event.value
         if len(value) > self.limits.max_string_chars:
-            line, column = _mark(event)
+            line, column = self.mark(event)
             raise YamlError(line, column, f"string of {len(value):,} characters is longer than the "
                             f"limit of {self.limits.max_string_chars:,}", code=_LIMIT_CODE)
         stack = self.stack
         if stack and stack[-1].key is None and isinstance(stack[-1].container, dict):
-            self._take_key(stack[-1], event, _mark(event))  # keys stay strings: `no`, `true`
+            self._take_key(stack[-1], event, self.mark(event))  # keys stay strings: `no`, `true`
             return
         if event.implicit[0] and (value == "" or value[:1] in _MAYBE_TYPED):
             value = resolve_plain(value)
@@ -196,7 +204,7 @@ class _TreeBuilder:
     def _start(self, event: yaml.CollectionStartEvent) -> None:
         self._check_node(event, None if event.implicit else event.tag)
         if len(self.stack) >= self.limits.max_depth:
-            line, column = _mark(event)
+            line, column = self.mark(event)
             raise YamlError(line, column, f"nesting deeper than {self.limits.max_depth} levels",
                             code=_LIMIT_CODE)
         container: dict[str, Any] | list[Any] = (
@@ -210,7 +218,7 @@ class _TreeBuilder:
 
     def _attach(self, value: Any, event: yaml.NodeEvent) -> Loc:
         """Place ``value`` in the current container; return its location."""
-        mark = _mark(event)
+        mark = self.mark(event)
         if not self.stack:
             self.root = value
             self.positions.values[()] = mark
@@ -240,21 +248,64 @@ class _TreeBuilder:
         self.positions.keys[key_loc] = mark
 
 
+class TypedInt(int):
+    """An integer read from a plain scalar that remembers the text typed: a text field given
+    ``007`` keeps ``007`` (pydantic's number-to-text coercion calls ``str``)."""
+
+    text: str
+
+    def __new__(cls, text: str) -> TypedInt:
+        number = super().__new__(cls, text)
+        number.text = text
+        return number
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __reduce__(self) -> tuple[type[TypedInt], tuple[str]]:
+        return (type(self), (self.text,))
+
+
+class TypedFloat(float):
+    """A float read from a plain scalar that remembers the text typed (``1e3``, not ``1000.0``)."""
+
+    text: str
+
+    def __new__(cls, text: str, value: float | None = None) -> TypedFloat:
+        number = super().__new__(cls, float(text) if value is None else value)
+        number.text = text
+        return number
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __reduce__(self) -> tuple[type[TypedFloat], tuple[str, float]]:
+        return (type(self), (self.text, float(self)))
+
+
 def resolve_plain(value: str) -> Any:
-    """The value of a plain (unquoted) scalar under the YAML 1.2 core schema."""
+    """The value of a plain (unquoted) scalar under the YAML 1.2 core schema.
+
+    Numbers remember the text typed. An integer of more digits than Python converts to and
+    from text (4,300; converting more is quadratic, so Python refuses) stays text: a text field
+    takes it as typed, a number field says it is not a number."""
     if value in _NULLS:
         return None
     if value in _BOOLS:
         return _BOOLS[value]
     if _INT.match(value):
-        return int(value)
+        if len(value.lstrip("+-")) > _MAX_INT_DIGITS:
+            return value
+        number = int(value)
+        return number if str(number) == value else TypedInt(value)
     if _FLOAT.match(value):
-        return float(value)
+        real = float(value)
+        return real if repr(real) == value else TypedFloat(value, real)
     lowered = value.lower()
     if lowered in _SPECIAL_FLOATS:
-        return _SPECIAL_FLOATS[lowered]
+        return TypedFloat(value, _SPECIAL_FLOATS[lowered])
     if lowered == ".nan":
-        return float("nan")
+        return TypedFloat(value, float("nan"))
     return value
 
 
@@ -263,25 +314,46 @@ def _mark(event: yaml.Event) -> Mark:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
+class _LineTable:
+    """Line and column of a character index, counting only the line breaks editors count.
+
+    libyaml also breaks lines at NEL (U+0085) and the Unicode line and paragraph separators
+    (U+2028, U+2029), which editors show inside a line: with one of those in the text, every
+    later line number libyaml gives would be off. Only then is this table built."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(match.end() for match in _BREAK.finditer(text))]
+
+    def of_index(self, index: int) -> Mark:
+        line = bisect.bisect_right(self.starts, index)
+        return line, index - self.starts[line - 1] + 1
+
+    def of_event(self, event: yaml.Event) -> Mark:
+        mark = event.start_mark
+        return self.of_index(mark.index) if mark is not None else (1, 1)
+
+
 def _from_marked(error: yaml.MarkedYAMLError, text: str) -> YamlError:
     mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    line, column = line_and_column(text, mark.index) if mark is not None else (1, 1)
     opened = error.context_mark
     return YamlError(line, column, explain(
         error.problem or "invalid YAML", f"({error.context})" if error.context else "", text,
-        line, column, (opened.line + 1, opened.column + 1) if opened is not None else None,
+        line, column, line_and_column(text, opened.index) if opened is not None else None,
     ))
 
 
 def _from_unmarked(error: yaml.YAMLError, text: str) -> YamlError:
     position = getattr(error, "position", None)
+    if isinstance(position, int) and _Loader is not yaml.SafeLoader:
+        # libyaml's reader counts bytes of UTF-8, not characters.
+        position = len(text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "ignore"))
     line, column = line_and_column(text, position) if isinstance(position, int) else (1, 1)
     reason = getattr(error, "reason", None) or str(error).splitlines()[0]
     return YamlError(line, column, f"YAML error: {reason}")
 
 
 def line_and_column(text: str, offset: int) -> Mark:
-    """1-based line and column of character ``offset`` in ``text``."""
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, column
+    """1-based line and column of character ``offset`` in ``text`` (lines end at LF, CR LF or
+    CR, as editors count them)."""
+    return _LineTable(text[:offset]).of_index(offset)

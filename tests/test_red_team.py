@@ -1,0 +1,166 @@
+"""Regression tests for the red team's classes (docs/reliability.md, "Red team"): every hostile
+input or situation ends in one clean located line, a bounded cost, or a correct result."""
+
+from __future__ import annotations
+
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from argmap.lint.config import ConfigError, load_config
+from argmap.lint.engine import LintSettings, lint_many
+from argmap.model import load_map_text
+from argmap.problems import MapInvalidError
+from argmap.read import YamlError, parse_yaml
+
+VALID = ROOT / "tests" / "examples" / "valid" / "harbour.yaml"
+MAP = VALID.read_text(encoding="utf-8")
+LONG_NUMBER = "7" * 4_301  # one digit past Python's int <-> str conversion limit
+
+
+def argmap(*args: str | Path, cwd: Path = ROOT, timeout: float = 60,
+           **options: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "argmap", *map(str, args)], cwd=cwd,
+                          capture_output=True, text=True, timeout=timeout, **options)  # type: ignore[call-overload]
+
+
+def assert_one_clean_line(result: subprocess.CompletedProcess[str], code: int) -> None:
+    assert result.returncode == code, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+
+
+# --- 1. crashes: lint configuration in worker processes ----------------------------------------
+
+def test_a_lint_configuration_travels_to_worker_processes(tmp_path: Path) -> None:
+    config = tmp_path / ".argmap.yaml"
+    config.write_text("lint:\n  rules:\n    AM125: off\n    not-standalone:\n"
+                      "      level: info\n      pronouns: [he]\n")
+    loaded = load_config(config)
+    assert pickle.loads(pickle.dumps(loaded)) == loaded  # whatever the number of cores
+    (tmp_path / ".git").mkdir()
+    files = [tmp_path / f"m{n}.yaml" for n in range(3)]
+    for path in files:
+        path.write_text(MAP, encoding="utf-8")
+    settings = LintSettings(loaded)
+    assert lint_many(files, settings, jobs=2) == lint_many(files, settings, jobs=1)
+
+
+# --- 1. crashes: numbers past Python's conversion limit -----------------------------------------
+
+@pytest.mark.parametrize("where", ["title", "start", "premise", "key"])
+def test_a_number_of_4301_digits_anywhere_is_text_or_a_located_error(where: str) -> None:
+    edits = {
+        "title": ("  summary: A short report blames a snapped cable and, by judgment, skipped "
+                  "maintenance.", f"  summary: {LONG_NUMBER}"),
+        "start": ("    mode: indirect\n", f"    mode: indirect\n    start: {LONG_NUMBER}\n"
+                  f"    end: {LONG_NUMBER}\n"),
+        "premise": ("premises: [", f"premises: [{LONG_NUMBER}, "),
+        "key": ("map:\n", f"map:\n  {LONG_NUMBER}: 1\n"),
+    }
+    old, new = edits[where]
+    assert old in MAP
+    text = MAP.replace(old, new, 1)
+    if where == "title":  # a text field takes the digits as typed
+        assert load_map_text(text, Path("m.yaml")).model.map.summary == LONG_NUMBER
+        return
+    with pytest.raises(MapInvalidError) as caught:
+        load_map_text(text, Path("m.yaml"))
+    for problem in caught.value.problems:
+        assert str(problem).startswith("m.yaml:") and len(problem.message) < 300
+
+
+def test_a_long_number_in_a_folder_run_hides_no_other_file(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(MAP.replace("credibility: 2", f"credibility: {LONG_NUMBER}"))
+    (tmp_path / "b.yaml").write_text("map: [broken\n")
+    result = argmap("validate", tmp_path)
+    assert_one_clean_line(result, 1)
+    assert "a.yaml:" in result.stdout and "b.yaml:" in result.stdout
+
+
+@pytest.mark.parametrize(("typed", "kept"), [("1e3", "1e3"), ("007", "007"), ("1.50", "1.50"),
+                                             ("-0", "-0"), (".inf", ".inf")])
+def test_numbers_in_text_fields_are_the_text_typed(typed: str, kept: str) -> None:
+    text = MAP.replace("  title: Why did the harbour crane collapse?", f"  title: {typed}", 1)
+    assert load_map_text(text, Path("m.yaml")).model.map.title == kept
+
+
+def test_a_number_as_an_id_is_the_id_typed() -> None:
+    text = MAP.replace("premises: [", "premises: [1e3, ", 1)
+    with pytest.raises(MapInvalidError, match="`1e3`"):
+        load_map_text(text, Path("m.yaml"))
+
+
+def test_typed_numbers_are_still_numbers_where_numbers_are_wanted() -> None:
+    data = parse_yaml("a: 12\nb: 1e3\nc: 0.5\n").data
+    assert data == {"a": 12, "b": 1000.0, "c": 0.5}
+    assert pickle.loads(pickle.dumps(data)) == data
+
+
+# --- 1. crashes: malformed configurations -------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "text", "says"), [
+    (".argmap.yaml", "likelihood-vocabulary: [phia]\n", "likelihood-vocabulary must be one of"),
+    (".argmap.yaml", "lint:\n  rules:\n    AM125: [off]\n", "the level must be"),
+    (".argmap.yaml", "lint:\n  rules:\n    AM125: {level: {a: 1}}\n", "the level must be"),
+    (".argmap.yaml", "lint:\n  rules: [AM125]\n", "must be a mapping"),
+    (".argmap.yaml", f"lint:\n  jobs: {LONG_NUMBER}\n", "jobs must be a whole number"),
+    ("pyproject.toml", "tool = 3\n", "[tool] must be a table"),
+    ("pyproject.toml", "tool = [1, 2]\n", "[tool] must be a table"),
+    ("pyproject.toml", "[tool]\nargmap = 'x'\n", "must be a mapping"),
+    ("pyproject.toml", "[tool.argmap]\nx = " + "[" * 3_000 + "]" * 3_000, "nested too deeply"),
+    ("pyproject.toml", "[tool.argmap]\nx = " + "{a=" * 3_000 + "}" * 3_000, "nested too deeply"),
+    ("pyproject.toml", f"[tool.argmap]\nx = {LONG_NUMBER}\n", "a number is too long"),
+    ("pyproject.toml", "[tool.argmap]\nlikelihood-vocabulary = 3\n", "must be one of"),
+])
+def test_a_malformed_configuration_is_one_clear_line(tmp_path: Path, name: str, text: str,
+                                                     says: str) -> None:
+    path = tmp_path / name
+    path.write_text(text)
+    with pytest.raises(ConfigError, match=re_escape(says)) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert message.startswith(str(path)) and "\n" not in message and len(message) < 300
+
+
+def test_a_configuration_that_is_not_a_regular_file_or_too_big_is_refused(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo.toml"
+    import os
+
+    os.mkfifo(fifo)
+    result = argmap("lint", "--config", fifo, VALID, timeout=20)
+    assert_one_clean_line(result, 2)
+    assert "not a regular file" in result.stderr
+    huge = tmp_path / "huge.yaml"
+    huge.write_bytes(b"# " + b"x" * (1024 * 1024))
+    with pytest.raises(ConfigError, match="over the limit"):
+        load_config(huge)
+    result = argmap("lint", "--config", "/dev/zero", VALID, timeout=20)
+    assert_one_clean_line(result, 2)
+
+
+# --- 6. positions: multibyte text, unusual line breaks ------------------------------------------
+
+def test_a_control_character_after_multibyte_text_is_located_in_characters() -> None:
+    with pytest.raises(YamlError) as caught:
+        parse_yaml("title: Ünïcödé text\nnext: ééé \x01\n")
+    assert (caught.value.line, caught.value.column) == (2, 11)
+
+
+@pytest.mark.parametrize("odd_break", ["\x85", "\u2028", "\u2029"])
+def test_unusual_line_breaks_do_not_shift_later_lines(odd_break: str) -> None:
+    text = f'a: "one{odd_break}two"\nb: x\nc: [1, 2]\n'
+    document = parse_yaml(text)
+    assert document.positions.of_value(("c", 1)) == (3, 8)
+    with pytest.raises(YamlError) as caught:
+        parse_yaml(text + "d: ]\n")
+    assert caught.value.line == 4
+
+
+def re_escape(text: str) -> str:
+    import re
+
+    return re.escape(text)

@@ -17,8 +17,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-# `  - text: value` -> indent, key, value (the value as typed, quotes included).
 _LINE_BREAK = re.compile(r"\r\n?|\n")
+# `  - text: value` -> indent, key, value (the value as typed, quotes included).
 _KEY_VALUE = re.compile(r"^(?P<indent>\s*(?:-\s+)?)(?P<key>[^\s:#'\"][^:#]*?):\s+(?P<value>.*)$")
 _KEY_NO_SPACE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w.-]*:[^\s:]")
 _BLOCK_TEXT = "or write it as a block: `{key}: >-` and the text on the next line, indented"

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from argmap.analyse.text import NormalisedText, normalise
 from argmap.lint import estimative
 from argmap.lint.config import ConfigError, LintConfig, parse_config
 from argmap.lint.engine import (
@@ -21,7 +22,6 @@ from argmap.lint.engine import (
     worker_count,
 )
 from argmap.lint.rule import Rule, RuleDefinitionError, all_rules, find_rule, rule_from_module
-from argmap.lint.text import NormalisedText, normalise
 from argmap.model import load_map_text
 from argmap.problems import Level
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from argmap.analyse.text import normalise
 from argmap.commands.quote import QuoteSettings, run_quote, yaml_scalar
-from argmap.lint.text import normalise
 from argmap.read import parse_yaml
 
 TEXT = (

@@ -10,7 +10,7 @@ from argmap.analyse.quote_match import (
     offsets_hold,
     quote_pieces,
 )
-from argmap.lint.text import NormalisedText
+from argmap.analyse.text import NormalisedText
 
 SOURCE = NormalisedText(
     "The board said releases would fall.\nIt added that \u201cdrinking water comes first\u201d "

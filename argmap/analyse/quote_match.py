@@ -4,7 +4,7 @@ Shared by lint (is the quote verbatim? where does it differ?), ``argmap quote`` 
 print its exact words) and the reader page (which words to highlight).
 
 * A quote is **verbatim** when its normalised text occurs in the normalised source (see
-  :func:`argmap.lint.text.normalise`: whitespace runs and typographic quotes are forgiven).
+  :func:`argmap.analyse.text.normalise`: whitespace runs and typographic quotes are forgiven).
 * A quote with an **ellipsis** (``A ... B``, ``A … B``, ``A [...] B``) is verbatim when its pieces
   occur in that order within one paragraph of the source; each piece keeps its own offsets, so a
   reader can highlight the pieces and not the words left out. A source that itself contains the
@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from argmap.lint.text import NormalisedText, normalise
+from argmap.analyse.text import NormalisedText, normalise
 
 Span = tuple[int, int]
 

@@ -68,7 +68,7 @@ def run_quote(settings: QuoteSettings, out: TextIO = sys.stdout, err: TextIO = s
 
 def find_places(text: str, settings: QuoteSettings) -> list[Found]:
     from argmap.analyse.quote_match import find_phrase
-    from argmap.lint.text import NormalisedText
+    from argmap.analyse.text import NormalisedText
 
     source = NormalisedText(text)
     matches = find_phrase(source, settings.phrase, settings.limit)
@@ -190,7 +190,7 @@ def _as_json(found: list[Found], settings: QuoteSettings) -> str:
 
 def _not_found(text: str, settings: QuoteSettings) -> str:
     from argmap.analyse.quote_match import explain_miss
-    from argmap.lint.text import NormalisedText
+    from argmap.analyse.text import NormalisedText
 
     why = explain_miss(NormalisedText(text), settings.phrase, 0.5, label="phrase")
     hint = f": {why}" if why else " (nothing like it either)"

@@ -14,8 +14,8 @@ from functools import cached_property
 from argmap.analyse import ArgumentGraph
 from argmap.analyse.evidence import EvidenceFacts
 from argmap.analyse.quote_match import QuoteMatch, find_quote
+from argmap.analyse.sources import SourceReader, SourceText
 from argmap.lint.rule import Finding, OptionValue
-from argmap.lint.sources import SourceReader, SourceText
 from argmap.model import ArgumentMap, LoadedMap, MapIndex, Quote, Suppression
 
 

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.analyse import ArgumentGraph
+from argmap.analyse.sources import SourceReader
 from argmap.batch import Outcome, load_one
 from argmap.lint.config import LintConfig, RuleSetting
 from argmap.lint.context import MapContext, RuleContext
 from argmap.lint.rule import Finding, Rule
-from argmap.lint.sources import SourceReader
 from argmap.lint.suppression import apply_suppressions
 from argmap.model import LoadedMap
 from argmap.problems import Level, Problem

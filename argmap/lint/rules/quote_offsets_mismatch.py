@@ -32,10 +32,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.analyse.quote_match import offsets_hold
+from argmap.analyse.text import shorten
 from argmap.lint.context import QuoteSearch, RuleContext
 from argmap.lint.rule import Finding
 from argmap.lint.rules._common import quoted
-from argmap.lint.text import shorten
 from argmap.model import Quote
 
 ID = "AM103"

@@ -32,9 +32,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from argmap.analyse.sources import SourceFailure
 from argmap.lint.context import RuleContext
 from argmap.lint.rule import Finding
-from argmap.lint.sources import SourceFailure
 
 ID = "AM104"
 NAME = "source-text-missing"

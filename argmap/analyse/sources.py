@@ -14,7 +14,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap.lint.text import NormalisedText
+from argmap.analyse.text import NormalisedText
 from argmap.model import LoadedMap, Source
 from argmap.problems import UnreadableInputError
 from argmap.read import DEFAULT_LIMITS, Limits, YamlError, decode_utf8, read_bytes

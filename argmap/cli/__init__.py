@@ -12,6 +12,7 @@ from argmap.cli import (  # noqa: F401  (registers commands)
     new_cmd,
     quote_cmd,
     render_cmd,
+    report_cmd,
     validate_cmd,
 )
 from argmap.cli.app import app

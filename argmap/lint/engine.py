@@ -35,6 +35,12 @@ class LintSettings:
 
 def lint_loaded(loaded: LoadedMap, settings: LintSettings) -> list[Problem]:
     """Every problem the enabled rules find in one valid map, suppressions applied."""
+    return sorted(problem for _, problem in lint_by_element(loaded, settings))
+
+
+def lint_by_element(loaded: LoadedMap, settings: LintSettings
+                    ) -> list[tuple[str | None, Problem]]:
+    """Each problem with the id of the element it is about (None: the map as a whole)."""
     config = settings.config
     allow = settings.allow_outside_paths or config.allow_outside_paths
     reader = SourceReader(loaded, allow_outside=allow, limits=settings.limits)
@@ -43,7 +49,7 @@ def lint_loaded(loaded: LoadedMap, settings: LintSettings) -> list[Problem]:
     enabled = config.enabled()
     levels = {rule.code: setting.level for rule, setting in enabled}
     found: list[tuple[Rule, Finding]] = []
-    problems: list[Problem] = []
+    problems: list[tuple[str | None, Problem]] = []
     for rule, setting in enabled:
         if not rule.after_suppression:
             _run(rule, setting, shared, found, problems)
@@ -53,21 +59,23 @@ def lint_loaded(loaded: LoadedMap, settings: LintSettings) -> list[Problem]:
         if rule.after_suppression:
             _run(rule, setting, shared, kept, problems)
     problems.extend(
-        loaded.problem(finding.loc, rule.code, finding.message, levels[rule.code] or rule.level,
-                       key=finding.key, rule=rule.name)
+        (finding.element,
+         loaded.problem(finding.loc, rule.code, finding.message, levels[rule.code] or rule.level,
+                        key=finding.key, rule=rule.name))
         for rule, finding in kept
     )
-    return sorted(problems)
+    return problems
 
 
 def _run(rule: Rule, setting: RuleSetting, shared: MapContext,
-         into: list[tuple[Rule, Finding]], problems: list[Problem]) -> None:
+         into: list[tuple[Rule, Finding]], problems: list[tuple[str | None, Problem]]) -> None:
     try:
         into.extend((rule, finding) for finding in rule.check(RuleContext(shared, setting.options)))
     except Exception as error:  # a bug in one rule must not hide the others' findings
-        problems.append(Problem(shared.loaded.display, 1, 1, INTERNAL_ERROR,
-                                f"internal error in rule {rule.label}: "
-                                f"{type(error).__name__}: {error}", Level.ERROR, "internal-error"))
+        problems.append((None, Problem(shared.loaded.display, 1, 1, INTERNAL_ERROR,
+                                       f"internal error in rule {rule.label}: "
+                                       f"{type(error).__name__}: {error}", Level.ERROR,
+                                       "internal-error")))
 
 
 def effective_vocabulary(loaded: LoadedMap, config: LintConfig) -> str:

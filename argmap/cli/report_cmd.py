@@ -1,0 +1,49 @@
+"""``argmap report``. Nothing here imports the report package: that happens inside the command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from argmap.cli.app import QuietOption, app
+from argmap.cli.render_cmd import EngineChoice
+
+
+@app.command()
+def report(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Map files or folders of maps.", metavar="MAP")
+    ],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Output file (one map, ending .html) or folder; default: "
+        "MAP.html beside each map.",
+    )] = None,
+    config: Annotated[Path | None, typer.Option(
+        "--config", help="Lint configuration for the findings shown (default: found upwards).",
+    )] = None,
+    allow_outside_paths: Annotated[bool, typer.Option(
+        "--allow-outside-paths", help="Read source texts outside the repository too.",
+    )] = False,
+    engine: Annotated[EngineChoice | None, typer.Option(
+        "--engine", help="Layout engine; default: $ARGMAP_ENGINE, else auto (system dot first).",
+    )] = None,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", min=1, metavar="SECONDS", help="Stop a layout that runs longer.",
+    )] = 300.0,
+    quiet: QuietOption = False,
+) -> None:
+    """Write a reader page per map: the article with its quotes highlighted, the map beside it,
+    linked both ways; one self-contained HTML file that needs no network.
+
+    Exit 0 when every page is written (a missing or changed source is shown on the page), 1 when
+    a map is invalid (no page is written for it), 2 for usage errors or unreadable input.
+    """
+    from argmap.commands.report import ReportSettings, run_report
+
+    settings = ReportSettings(
+        paths=paths, output=output, config_path=config, allow_outside_paths=allow_outside_paths,
+        engine=engine.value if engine else None, timeout=timeout, quiet=quiet,
+    )
+    raise typer.Exit(run_report(settings))

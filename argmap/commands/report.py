@@ -1,0 +1,134 @@
+"""``argmap report``: each map becomes a self-contained HTML reader page.
+
+Exit codes: 0 every page written (problems with sources or the drawing are shown on the page and
+mentioned on stderr); 1 a map is invalid (its problems printed as ``argmap validate`` prints them,
+and no page is written for it); 2 usage errors or unreadable input.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from argmap.commands.validate import BatchResult, collect_map_files
+from argmap.output import FORMATS, resolve_format
+from argmap.problems import ArgmapError, MapInvalidError, UsageError
+from argmap.read import DEFAULT_LIMITS, Limits
+
+if TYPE_CHECKING:
+    from argmap.lint.config import LintConfig
+
+# The report draws the whole map; past this many elements the layout takes minutes, so the page
+# is written without its diagram (render --focus draws a part; see docs/report.md).
+MAX_NODES = 25_000
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    paths: Sequence[Path]
+    output: Path | None = None
+    config_path: Path | None = None
+    allow_outside_paths: bool = False
+    engine: str | None = None
+    timeout: float = 300.0
+    quiet: bool = False
+    limits: Limits = DEFAULT_LIMITS
+
+
+@dataclass
+class ReportResult(BatchResult):
+    written: list[Path] = field(default_factory=list)
+
+
+def run_report(settings: ReportSettings, out: TextIO = sys.stdout,
+               err: TextIO = sys.stderr) -> int:
+    from argmap.lint.config import find_config, load_config
+
+    result = ReportResult()
+    try:
+        config = load_config(settings.config_path or find_config(Path.cwd()))
+        files = collect_map_files(settings.paths, result)
+        targets = {path: page_path(path, settings.output, len(files)) for path in files}
+        _check_collisions(targets)
+    except ArgmapError as error:
+        err.write(f"argmap: {error}\n")
+        return 2
+    for number, (path, target) in enumerate(targets.items(), start=1):
+        counter = f"[{number}/{len(targets)}] " if len(targets) > 1 else ""
+        _report_one(path, target, settings, config, result, err, counter)
+    out.write(FORMATS[resolve_format("auto")](result.problems))
+    for message in result.unreadable:
+        err.write(f"argmap: {message}\n")
+    if not settings.quiet:
+        err.write(_summary(result))
+    return result.exit_code
+
+
+def page_path(map_path: Path, output: Path | None, count: int) -> Path:
+    """``MAP.html`` beside the map; ``-o FILE.html`` for one map; ``-o DIR`` for any number."""
+    if output is None:
+        return map_path.with_suffix(".html")
+    is_file = output.suffix.lower() in (".html", ".htm") and not output.is_dir()
+    if is_file and count == 1:
+        return output
+    if is_file:
+        raise UsageError(f"-o {output}: several maps make several pages; name a folder")
+    return output / f"{map_path.stem}.html"
+
+
+def _check_collisions(targets: dict[Path, Path]) -> None:
+    seen: dict[Path, Path] = {}
+    for map_path, target in targets.items():
+        other = seen.setdefault(target, map_path)
+        if other != map_path:
+            raise UsageError(f"{other} and {map_path} would both be written to {target}; "
+                             "write them into different folders")
+
+
+def _report_one(path: Path, target: Path, settings: ReportSettings, config: LintConfig,
+                result: ReportResult, err: TextIO, counter: str) -> None:
+    from argmap.atomic import write_text_atomic
+    from argmap.model import load_map
+    from argmap.report import ReportOptions, build_report
+
+    result.checked += 1
+    try:
+        loaded = load_map(path, settings.limits)
+        options = ReportOptions(config, settings.allow_outside_paths, settings.engine,
+                                settings.timeout, MAX_NODES, settings.limits)
+        page = build_report(loaded, options)
+        _make_folder(target.parent)
+        write_text_atomic(target, page.html)
+    except MapInvalidError as error:
+        result.invalid += 1
+        result.problems.extend(error.problems)
+        return
+    except ArgmapError as error:
+        result.unreadable.append(str(error))
+        return
+    result.written.append(target)
+    if not settings.quiet:
+        shown = "".join(f"\n  shown on the page: {notice}" for notice in page.notices)
+        err.write(f"{counter}{path}: wrote {target}{shown}\n")
+
+
+def _make_folder(folder: Path) -> None:
+    from argmap.problems import UnreadableInputError
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UnreadableInputError(f"{folder}: cannot create folder: "
+                                   f"{error.strerror or error}") from None
+
+
+def _summary(result: ReportResult) -> str:
+    maps = "map" if result.checked == 1 else "maps"
+    if result.checked == 0 and not result.unreadable:
+        return "no map files found\n"
+    pages = "page" if len(result.written) == 1 else "pages"
+    invalid = f"; {result.invalid} of {result.checked} {maps} invalid" if result.invalid else ""
+    return f"wrote {len(result.written)} reader {pages}{invalid}\n"

@@ -1,0 +1,185 @@
+"""One valid map becomes one reader page: sources placed, lint run, diagram drawn, page filled.
+
+Only an invalid map stops a report (its problems are the command's to print). Everything else
+that goes wrong is shown on the page and returned as a notice: a source text that is missing,
+changed since its checksum was recorded, or refused; quotes not found in their text; a diagram
+the engine could not draw.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from argmap._version import __version__
+from argmap.analyse import ArgumentGraph
+from argmap.analyse.quotes import QuotePlace, place_quotes
+from argmap.analyse.sources import SourceFailure, SourceReader, SourceText
+from argmap.lint.config import LintConfig
+from argmap.lint.engine import LintSettings, effective_vocabulary, lint_by_element
+from argmap.model import LoadedMap
+from argmap.model.elements import Source
+from argmap.problems import ArgmapError, Problem
+from argmap.read import DEFAULT_LIMITS, Limits
+from argmap.render.text import clean
+from argmap.report.article import Coverage, article_html
+from argmap.report.data import PageFacts, page_records, quote_looks
+from argmap.report.page import fill, json_for_script
+from argmap.report.svg import SvgError, inline_svg
+
+FILTERS = (("fact", "facts"), ("claim", "claims"), ("judgment", "judgments"),
+           ("assumption", "assumptions"), ("hypothesis", "hypotheses"), ("step", "steps"),
+           ("quote", "quotes"))
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    config: LintConfig = field(default_factory=LintConfig)
+    allow_outside_paths: bool = False
+    engine: str | None = None  # None: $ARGMAP_ENGINE, else system dot, else graphviz-pure
+    timeout: float = 300.0
+    max_nodes: int | None = None
+    limits: Limits = DEFAULT_LIMITS
+
+
+@dataclass
+class ReportPage:
+    """The page, and what it shows went wrong (for the command to mention on stderr)."""
+
+    html: str
+    notices: list[str]
+
+
+def build_report(loaded: LoadedMap, options: ReportOptions) -> ReportPage:
+    model = loaded.model
+    graph = ArgumentGraph.of(model)
+    allow = options.allow_outside_paths or options.config.allow_outside_paths
+    reader = SourceReader(loaded, allow_outside=allow, limits=options.limits)
+    places = place_quotes(model.quotes, reader)
+    findings: dict[str | None, list[Problem]] = defaultdict(list)
+    for element, problem in lint_by_element(
+            loaded, LintSettings(options.config, allow, options.limits)):
+        findings[element].append(problem)
+    notices: list[str] = []
+    articles = [_article(source, reader, places, loaded, notices) for source in model.sources]
+    diagram = _diagram(loaded, options, set(_element_ids(loaded)), notices)
+    facts = PageFacts(loaded, graph, effective_vocabulary(loaded, options.config), places,
+                      findings)
+    records = page_records(facts)
+    parts = {
+        "title": _text(model.map.title), "version": __version__,
+        "meta": _meta(loaded, records),
+        "filters": _filters(), "label_header": "<th>stands?</th>" if facts.labels else "",
+        "article": "\n".join(articles) or '<p class="notice">The map names no source.</p>',
+        "views": "", "diagram": diagram,
+        "overview": _overview(loaded, notices, findings.get(None, [])),
+        "data": json_for_script(records),
+    }
+    return ReportPage(fill(parts), notices)
+
+
+def _element_ids(loaded: LoadedMap) -> list[str]:
+    model = loaded.model
+    return [element.id for section in (model.quotes, model.propositions, model.inferences,
+                                       model.attacks, model.questions) for element in section]
+
+
+def _text(value: object) -> str:
+    return html.escape(clean(str(value)), quote=True)
+
+
+def _meta(loaded: LoadedMap, records: dict[str, object]) -> str:
+    model = loaded.model
+    counts = [(len(model.quotes), "quote"), (len(model.propositions), "proposition"),
+              (len(model.inferences), "inference"), (len(model.attacks), "attack")]
+    words = ", ".join(f"{count} {noun}{'' if count == 1 else 's'}" for count, noun in counts)
+    who = f"; mapped by {model.map.analyst}" if model.map.analyst else ""
+    return _text(f"{loaded.path.name}: {words}{who}")
+
+
+def _filters() -> str:
+    boxes = [f'<label class="k-{look}"><input type="checkbox" data-look="{look}" checked> '
+             f"{words}</label>" for look, words in FILTERS]
+    return "\n      ".join(boxes)
+
+
+def _article(source: Source, reader: SourceReader, places: dict[str, QuotePlace],
+             loaded: LoadedMap, notices: list[str]) -> str:
+    read = reader.read(source)
+    mine = [place for place in places.values() if place.source == source.id]
+    heading = f'<div class="source-head"><h2>{_text(source.title)}</h2>'
+    if isinstance(read, SourceFailure):
+        notices.append(read.message)
+        return (f'{heading}</div><div class="notice"><b>The text cannot be shown:</b> '
+                f"{_text(read.message)}. {len(mine)} quotes from it are listed in the map but "
+                "cannot be placed.</div>")
+    body, coverage = article_html(read.text.original, mine, quote_looks(loaded.model).__getitem__)
+    warnings = _source_warnings(source, read, mine, notices)
+    return (f'{heading}<p class="coverage">{_coverage(coverage)} &middot; <label>'
+            '<input type="checkbox" class="gaps"> mark unquoted sentences</label></p></div>'
+            f'{warnings}<div class="text" data-source="{_text(source.id)}">{body}</div>')
+
+
+def _coverage(coverage: Coverage) -> str:
+    return _text("Coverage: " + coverage.describe())
+
+
+def _source_warnings(source: Source, read: SourceText, places: Sequence[QuotePlace],
+                     notices: list[str]) -> str:
+    parts = []
+    if source.sha256 is not None and source.sha256 != read.sha256:
+        message = (f"source `{source.id}` changed since the map recorded it: `{source.path}` "
+                   f"now has sha256 {read.sha256}; its quotes are placed in the text as it is now")
+        notices.append(message)
+        parts.append(f'<div class="notice"><b>Changed source.</b> {_text(message)}.</div>')
+    missing = [place for place in places if not place.found]
+    if missing:
+        notices.append(f"{len(missing)} quotes of source `{source.id}` not found in its text")
+        items = "".join(f'<li><button type="button" class="ref k-quote" data-ref='
+                        f'"{_text(place.quote)}">{_text(place.quote)}</button></li>'
+                        for place in missing)
+        parts.append(f'<div class="notice"><b>{len(missing)} quote'
+                     f'{"s" if len(missing) != 1 else ""} not found in this text</b> '
+                     f"(lint says why):<ul>{items}</ul></div>")
+    return "".join(parts)
+
+
+def _diagram(loaded: LoadedMap, options: ReportOptions, elements: set[str],
+             notices: list[str]) -> str:
+    from argmap.render.dot import DrawOptions
+    from argmap.render.engine import find_engine
+    from argmap.render.pipeline import draw
+
+    try:
+        engine = find_engine(options.engine)
+        drawing = draw(loaded, DrawOptions(), ("svg",), engine, options.timeout,
+                       max_nodes=options.max_nodes)
+        return inline_svg(drawing.outputs["svg"], elements, "full")
+    except (ArgmapError, SvgError) as error:
+        notices.append(f"the map could not be drawn: {error}")
+        return f'<div class="notice nomap"><b>The map could not be drawn.</b> {_text(error)}</div>'
+
+
+def _overview(loaded: LoadedMap, notices: list[str], map_findings: list[Problem]) -> str:
+    parts = ['<h2>Reading this page</h2><p>Click a node in the map or a highlighted passage '
+             "in the text: the panel shows it, the map outlines what it rests on and the text "
+             "scrolls to its words. The address bar keeps the selection, so a link can point "
+             "at one judgment.</p>"]
+    parts.append('<h2>Colours</h2>' + "".join(
+        f'<div class="legend-row"><span class="sw k-{look}"></span>{_text(words)}</div>'
+        for look, words in (("fact", "reported fact"), ("claim", "attributed claim"),
+                            ("judgment", "author judgment"), ("assumption", "assumption"),
+                            ("hypothesis", "hypothesis"), ("step", "words that state a step"),
+                            ("unused", "quote that anchors nothing"))))
+    if notices:
+        items = "".join(f"<li>{_text(notice)}</li>" for notice in notices)
+        parts.append(f'<h2>Problems shown on this page</h2><div class="notice"><ul>{items}'
+                     "</ul></div>")
+    if map_findings:
+        rows = "".join(f'<div class="finding {problem.level.value}"><code>{_text(problem.code)}'
+                       f"</code>{_text(problem.message)} (line {problem.line})</div>"
+                       for problem in map_findings)
+        parts.append(f"<h2>Lint findings on the whole map</h2>{rows}")
+    return "\n".join(parts)

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from argmap.commands.validate import BatchResult, collect_map_files
+from argmap.batch import Batch, collect_map_files, load_one, plural
 from argmap.output import FORMATS, resolve_format
-from argmap.problems import ArgmapError, MapInvalidError, UsageError
+from argmap.problems import ArgmapError, UsageError
 from argmap.read import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
@@ -38,33 +38,32 @@ class ReportSettings:
     limits: Limits = DEFAULT_LIMITS
 
 
-@dataclass
-class ReportResult(BatchResult):
-    written: list[Path] = field(default_factory=list)
-
-
 def run_report(settings: ReportSettings, out: TextIO = sys.stdout,
                err: TextIO = sys.stderr) -> int:
     from argmap.lint.config import find_config, load_config
 
-    result = ReportResult()
+    files, missing = collect_map_files(settings.paths)
+    batch = Batch(missing)
     try:
         config = load_config(settings.config_path or find_config(Path.cwd()))
-        files = collect_map_files(settings.paths, result)
         targets = {path: page_path(path, settings.output, len(files)) for path in files}
         _check_collisions(targets)
     except ArgmapError as error:
         err.write(f"argmap: {error}\n")
         return 2
+    written = 0
     for number, (path, target) in enumerate(targets.items(), start=1):
         counter = f"[{number}/{len(targets)}] " if len(targets) > 1 else ""
-        _report_one(path, target, settings, config, result, err, counter)
-    out.write(FORMATS[resolve_format("auto")](result.problems))
-    for message in result.unreadable:
+        written += _report_one(path, target, settings, config, batch, err, counter)
+    out.write(FORMATS[resolve_format("auto")](batch.problems))
+    for message in batch.unreadable:
         err.write(f"argmap: {message}\n")
     if not settings.quiet:
-        err.write(_summary(result))
-    return result.exit_code
+        verdict = f"wrote {plural(written, 'reader page')}"
+        if batch.invalid:
+            verdict += f"; {batch.invalid} of {batch.count_files('map')} invalid"
+        err.write(batch.summary(verdict))
+    return batch.exit_code()
 
 
 def page_path(map_path: Path, output: Path | None, count: int) -> Path:
@@ -89,30 +88,30 @@ def _check_collisions(targets: dict[Path, Path]) -> None:
 
 
 def _report_one(path: Path, target: Path, settings: ReportSettings, config: LintConfig,
-                result: ReportResult, err: TextIO, counter: str) -> None:
+                batch: Batch, err: TextIO, counter: str) -> bool:
+    """Write one map's page; record the outcome in ``batch``. True when the page was written."""
     from argmap.atomic import write_text_atomic
-    from argmap.model import load_map
     from argmap.report import ReportOptions, build_report
 
-    result.checked += 1
+    outcome = load_one(path, settings.limits)
+    loaded = outcome.map
+    if loaded is None:
+        batch.add(outcome)
+        return False
     try:
-        loaded = load_map(path, settings.limits)
         options = ReportOptions(config, settings.allow_outside_paths, settings.engine,
                                 settings.timeout, MAX_NODES, settings.limits)
         page = build_report(loaded, options)
         _make_folder(target.parent)
         write_text_atomic(target, page.html)
-    except MapInvalidError as error:
-        result.invalid += 1
-        result.problems.extend(error.problems)
-        return
     except ArgmapError as error:
-        result.unreadable.append(str(error))
-        return
-    result.written.append(target)
+        batch.add(outcome.failed(error))
+        return False
+    batch.add(outcome)
     if not settings.quiet:
         shown = "".join(f"\n  shown on the page: {notice}" for notice in page.notices)
         err.write(f"{counter}{path}: wrote {target}{shown}\n")
+    return True
 
 
 def _make_folder(folder: Path) -> None:
@@ -123,12 +122,3 @@ def _make_folder(folder: Path) -> None:
     except OSError as error:
         raise UnreadableInputError(f"{folder}: cannot create folder: "
                                    f"{error.strerror or error}") from None
-
-
-def _summary(result: ReportResult) -> str:
-    maps = "map" if result.checked == 1 else "maps"
-    if result.checked == 0 and not result.unreadable:
-        return "no map files found\n"
-    pages = "page" if len(result.written) == 1 else "pages"
-    invalid = f"; {result.invalid} of {result.checked} {maps} invalid" if result.invalid else ""
-    return f"wrote {len(result.written)} reader {pages}{invalid}\n"

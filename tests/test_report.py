@@ -286,3 +286,19 @@ def test_the_cli_lists_report_after_render(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["report", str(TUTORIAL / "maps"), "-o", str(out), "-q"])
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+def test_the_page_says_which_judgments_stand_with_the_reason(tmp_path: Path) -> None:
+    from argmap.analyse.evaluation import evaluate
+
+    code, _, err = report(SEED_MAP, output=tmp_path / "seed.html")
+    assert code == 0, err
+    page = (tmp_path / "seed.html").read_text(encoding="utf-8")
+    elements = page_data(page)["elements"]
+    assert isinstance(elements, dict)
+    evaluation = evaluate(load_map(SEED_MAP).model)
+    assert {element: elements[element]["label"] for element in evaluation.labels} == dict(
+        evaluation.labels)
+    falls = [r for r in elements.values() if r.get("label") == "out"]
+    assert falls and all(r["standing"] == "falls" and r["standingWhy"] for r in falls)
+    assert "<th>stands?</th>" in page

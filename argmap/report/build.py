@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from argmap._version import __version__
 from argmap.analyse import ArgumentGraph
+from argmap.analyse.evaluation import evaluate
 from argmap.analyse.quotes import QuotePlace, place_quotes
 from argmap.analyse.sources import SourceFailure, SourceReader, SourceText
 from argmap.lint.config import LintConfig
@@ -65,8 +66,9 @@ def build_report(loaded: LoadedMap, options: ReportOptions) -> ReportPage:
     notices: list[str] = []
     articles = [_article(source, reader, places, loaded, notices) for source in model.sources]
     diagram = _diagram(loaded, options, set(_element_ids(loaded)), notices)
+    evaluation = evaluate(model)
     facts = PageFacts(loaded, graph, effective_vocabulary(loaded, options.config), places,
-                      findings)
+                      findings, evaluation.labels, evaluation.reasons)
     records = page_records(facts)
     parts = {
         "title": _text(model.map.title), "version": __version__,

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from argmap.analyse import ArgumentGraph, Basis
+from argmap.analyse.evaluation import STANDING_WORDS
+from argmap.analyse.grounded import Label
 from argmap.analyse.quotes import QuotePlace
 from argmap.model import LoadedMap
 from argmap.model.elements import (
@@ -56,7 +58,8 @@ class PageFacts:
     vocabulary: str
     places: Mapping[str, QuotePlace]
     findings: Mapping[str | None, Sequence[Problem]]
-    labels: Mapping[str, str] = field(default_factory=dict)
+    labels: Mapping[str, Label] = field(default_factory=dict)  # grounded: in, out, undec
+    reasons: Mapping[str, str] = field(default_factory=dict)
 
 
 def key_judgments(graph: ArgumentGraph) -> list[str]:
@@ -132,6 +135,8 @@ class _Records:
         label = self.facts.labels.get(element_id)
         if label is not None:
             record["label"] = label
+            record["standing"] = STANDING_WORDS[label]
+            record["standingWhy"] = self.facts.reasons.get(element_id, "")
         return record
 
     def quote(self, quote: Quote) -> Record:

@@ -25,10 +25,6 @@
     if (!r) return "unused";
     return r.look || (r.type === "inference" ? "step" : r.type);
   }
-  function marksOf(id) {
-    return Array.from(article.querySelectorAll("mark.q")).filter(
-      (m) => m.dataset.q.split(" ").indexOf(id) >= 0);
-  }
   function svgs() { return Array.from(viewport.querySelectorAll("svg.diagram")); }
   function shownSvg() { return svgs().find((s) => !s.hasAttribute("hidden")) || null; }
   function nodesOf(svg, id) {
@@ -123,7 +119,7 @@
     if (!r) { button.textContent = id; return button; }
     const words = r.type === "inference" ? r.title + ": " + r.premises.join(", ") + " \u2192 " + r.conclusion : r.title;
     button.textContent = (r.type === "quote" ? "\u201c" + words + "\u201d" : words);
-    if (r.label) button.append(" ", el("span", "label label-" + r.label, r.label));
+    if (r.label && r.type === "proposition") button.append(" ", el("span", "label label-" + r.label, r.standing));
     return button;
   }
   function facts(rows) {
@@ -150,7 +146,8 @@
   }
   function inferenceBody(id) {
     const r = E[id];
-    const parts = [facts([["scheme", r.scheme], ["warrant", r.warrant], ["by", r.by], ["note", r.note]])];
+    const parts = [facts([["scheme", r.scheme], ["warrant", r.warrant], ["by", r.by], ["note", r.note],
+      ["evaluation", r.standing && r.standing + ": " + r.standingWhy]])];
     parts.push(el("div", "hint", "premises"), ...r.premises.map(ref));
     parts.push(el("div", "hint", "conclusion"), ref(r.conclusion));
     (r.quotes || []).forEach((q) => parts.push(el("div", "hint", "stated in"), ref(q)));
@@ -181,10 +178,10 @@
     clear.dataset.ref = "";
     const head = el("div");
     head.append(clear, el("span", "badge k-" + lookOf(id), r.kindWords || r.type), el("span", "eid", id));
-    if (r.label) head.append(" ", el("span", "label label-" + r.label, r.label));
+    if (r.label) head.append(" ", el("span", "label label-" + r.label, r.standing));
     panel.append(head, el("p", "said" + (r.type === "quote" ? " quote" : ""), r.title));
     if (r.type === "proposition") {
-      const f = facts([["likelihood", r.likelihood], ["confidence", r.confidence], ["credibility", r.credibility],
+      const f = facts([["evaluation", r.standing && r.standing + ": " + r.standingWhy], ["likelihood", r.likelihood], ["confidence", r.confidence], ["credibility", r.credibility],
         ["basis", r.basisWords], ["support", r.reconstructed], ["if wrong", r.ifWrong], ["note", r.note]]);
       if (f) panel.append(f);
       panel.append(...section("Quotes", r.quotes, (q) => [ref(q)].concat(E[q] ? quoteBody(q) : [])));
@@ -200,7 +197,8 @@
     } else if (r.type === "inference") {
       panel.append(...inferenceBody(id));
     } else if (r.type === "attack") {
-      panel.append(facts([["kind", r.kind], ["by", r.by], ["note", r.note]]) || el("span"));
+      panel.append(facts([["kind", r.kind], ["by", r.by], ["note", r.note],
+        ["evaluation", r.standing && r.standing + ": " + r.standingWhy]]) || el("span"));
       panel.append(el("div", "hint", "attacker"), ref(r.attacker), el("div", "hint", "target"), ref(r.target));
     } else if (r.type === "question") {
       panel.append(...section("Hypotheses", r.hypotheses, (h) => [ref(h)]));
@@ -223,7 +221,12 @@
       tr.append(text, el("td", null, r.likelihood ? r.likelihood.split(",")[0] : "\u2014"),
         el("td", null, r.confidence || "\u2014"),
         el("td", "support-" + r.basis, r.basis === "evidence" ? "reaches evidence" : "rests on " + r.basis));
-      if (DATA.evaluated) tr.append(el("td", null, r.label || ""));
+      if (DATA.evaluated) {
+        const cell = el("td");
+        if (r.label) cell.append(el("span", "label label-" + r.label, r.standing));
+        cell.title = r.standingWhy || "";
+        tr.append(cell);
+      }
       body.append(tr);
     });
     if (!DATA.keys.length) body.append(el("tr")).append(el("td", "hint", "The map has no author judgments or hypotheses."));

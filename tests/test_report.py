@@ -21,7 +21,7 @@ from argmap.analyse.text import NormalisedText
 from argmap.commands.report import ReportSettings, page_path, run_report
 from argmap.model import load_map
 from argmap.model.elements import Quote
-from argmap.report.article import article_html, pieces, sentences
+from argmap.report.article import article_html, pieces
 from argmap.report.data import key_judgments
 from argmap.report.page import assets, json_for_script
 from argmap.report.svg import inline_svg
@@ -72,14 +72,19 @@ def test_a_quote_not_in_the_text_has_no_place_and_says_why() -> None:
 
 # --- the article --------------------------------------------------------------------------------
 
-def test_sentences_end_at_stops_and_line_breaks() -> None:
-    text = 'One. "Two?" Three\nFour'
-    assert [text[a:b] for a, b in sentences(text)] == ["One.", '"Two?"', "Three", "Four"]
+def test_a_quote_with_an_ellipsis_is_placed_piece_by_piece_and_marked_so() -> None:
+    text = NormalisedText("Alpha beta gamma. Delta.")
+    place = place_quote(quote("Alpha ... gamma."), text)
+    assert place.pieces == ((0, 5), (11, 17))
+    body, coverage = article_html(text.original, [place], lambda q: "fact")
+    assert body.count('data-q="q"') == 2 and "beta" not in "".join(
+        re.findall(r"<mark[^>]*>([^<]*)</mark>", body))
+    assert coverage.quoted_sentences == 1
 
 
 def test_overlapping_quotes_cut_the_text_into_pieces_that_list_every_quote() -> None:
     text = "Alpha beta gamma. Delta."
-    places = [QuotePlace("q1", "s", 0, 10), QuotePlace("q2", "s", 6, 16)]
+    places = [QuotePlace("q1", "s", ((0, 10),)), QuotePlace("q2", "s", ((6, 16),))]
     cut, coverage = pieces(text, places)
     assert [(text[p.start:p.end], p.quotes) for p in cut] == [
         ("Alpha ", ("q1",)), ("beta", ("q1", "q2")), (" gamma", ("q2",)), (". ", ()),
@@ -91,8 +96,8 @@ def test_overlapping_quotes_cut_the_text_into_pieces_that_list_every_quote() -> 
 
 def test_article_markup_escapes_the_text_and_marks_overlaps() -> None:
     text = "<b>bold</b> & more\nnext line."
-    body, _ = article_html(text, [QuotePlace("q1", "s", 0, 11), QuotePlace("q2", "s", 3, 7)],
-                           lambda q: {"q1": "fact", "q2": "claim"}[q])
+    places = [QuotePlace("q1", "s", ((0, 11),)), QuotePlace("q2", "s", ((3, 7),))]
+    body, _ = article_html(text, places, lambda q: {"q1": "fact", "q2": "claim"}[q])
     assert "<b>" not in body and "&lt;b&gt;" in body and "&amp; more" in body
     assert '<mark class="q k-claim overlap" data-q="q2 q1">bold</mark>' in body
     assert body.count("<p ") == 2

@@ -14,11 +14,10 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from argmap.analyse.quote_match import sentence_spans
 from argmap.analyse.quotes import QuotePlace
 
 _LINE = re.compile(r"[^\n]+")
-# A sentence ends at ., ! or ? (with any closing quotes or brackets) followed by white space.
-_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)")
 _SHORT_LINE = 80
 
 
@@ -52,30 +51,10 @@ class Piece:
     in_gap: bool  # part of a sentence that no quote touches
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Each sentence's ``(start, end)``, trimmed of white space; a line break ends a sentence."""
-    found = []
-    for line in _LINE.finditer(text):
-        start = line.start()
-        for end in _SENTENCE_END.finditer(text, line.start(), line.end()):
-            found.append((start, end.end()))
-            start = end.end()
-        found.append((start, line.end()))
-    return [trimmed for span in found if (trimmed := _trim(text, *span))[0] < trimmed[1]]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def pieces(text: str, places: Sequence[QuotePlace]) -> tuple[list[Piece], Coverage]:
     """The text cut into pieces (line breaks dropped), and its coverage."""
-    spans = [(p.start, p.end, p.quote) for p in places if p.start is not None and p.end is not None]
-    found = sentences(text)
+    spans = [(start, end, p.quote) for p in places for start, end in p.pieces]
+    found = sentence_spans(text)
     quoted = _quoted(found, spans)
     cuts = {0, len(text)}
     for start, end, _ in spans:

@@ -152,7 +152,7 @@ class _Records:
         }))
         place = self.facts.places.get(quote.id)
         if place is not None and place.found:
-            record["place"] = [place.start, place.end, place.occurrences]
+            record["place"] = [place.start, place.end, place.occurrences, len(place.pieces)]
         elif place is not None:
             record["problem"] = place.problem
         return record

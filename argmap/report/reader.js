@@ -158,6 +158,7 @@
   function quoteBody(id) {
     const r = E[id];
     const where = r.place ? "characters " + r.place[0] + "-" + r.place[1] +
+      (r.place[3] > 1 ? ", in " + r.place[3] + " pieces" : "") +
       (r.place[2] > 1 ? " (the words occur more than once)" : "") : r.problem;
     return [facts([["speaker", r.speaker], ["via", r.via], ["mode", r.mode], ["source", r.source],
       ["source grade", r.sourceGrade], ["address", r.url], ["place", where], ["note", r.note]])].filter(Boolean);

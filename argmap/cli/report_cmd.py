@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.app import QuietOption, app
+from argmap.cli.app import QuietOption, app, problem_format_option
 from argmap.cli.render_cmd import EngineChoice
+from argmap.output import AUTO
 
 
 @app.command()
@@ -32,6 +33,7 @@ def report(
     timeout: Annotated[float, typer.Option(
         "--timeout", min=1, metavar="SECONDS", help="Stop a layout that runs longer.",
     )] = 300.0,
+    problem_format: Annotated[str, problem_format_option("--problem-format")] = AUTO,
     quiet: QuietOption = False,
 ) -> None:
     """Write a reader page per map: the article with its quotes highlighted, the map beside it,
@@ -44,6 +46,7 @@ def report(
 
     settings = ReportSettings(
         paths=paths, output=output, config_path=config, allow_outside_paths=allow_outside_paths,
-        engine=engine.value if engine else None, timeout=timeout, quiet=quiet,
+        engine=engine.value if engine else None, timeout=timeout, problem_format=problem_format,
+        quiet=quiet,
     )
     raise typer.Exit(run_report(settings))

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from argmap.batch import Batch, collect_map_files, load_one, plural
-from argmap.output import FORMATS, resolve_format
+from argmap.output import write_problems
 from argmap.problems import ArgmapError, UsageError
 from argmap.read import DEFAULT_LIMITS, Limits
 
@@ -34,6 +34,7 @@ class ReportSettings:
     allow_outside_paths: bool = False
     engine: str | None = None
     timeout: float = 300.0
+    problem_format: str = "auto"
     quiet: bool = False
     limits: Limits = DEFAULT_LIMITS
 
@@ -55,9 +56,7 @@ def run_report(settings: ReportSettings, out: TextIO = sys.stdout,
     for number, (path, target) in enumerate(targets.items(), start=1):
         counter = f"[{number}/{len(targets)}] " if len(targets) > 1 else ""
         written += _report_one(path, target, settings, config, batch, err, counter)
-    out.write(FORMATS[resolve_format("auto")](batch.problems))
-    for message in batch.unreadable:
-        err.write(f"argmap: {message}\n")
+    write_problems(batch, settings.problem_format, out, err)
     if not settings.quiet:
         verdict = f"wrote {plural(written, 'reader page')}"
         if batch.invalid:

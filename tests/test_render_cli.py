@@ -196,7 +196,7 @@ def test_focus_draws_a_neighbourhood_and_names_unknown_ids(a_map: Path) -> None:
     ids = {e.get("id") for e in ET.parse(focused).getroot().iter()}
     assert "am-cable-snapped" in ids and "am-q-records" not in ids
     code, _, err = render(a_map, focus="cable-snaped")
-    assert code == 2 and "did you mean cable-snapped" in err
+    assert code == 2 and "did you mean `cable-snapped`" in err
 
 
 def test_several_maps_show_progress(a_map: Path, tmp_path: Path) -> None:

@@ -6,7 +6,6 @@ validate`` prints them), 2 for an unreadable path or a ``--question`` no loaded 
 
 from __future__ import annotations
 
-import difflib
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from argmap.batch import Batch, load_maps
 from argmap.read import DEFAULT_LIMITS, Limits
+from argmap.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from argmap.commands.ach_report import MapReport
@@ -67,8 +67,7 @@ def unknown_question(wanted: str, loaded: Sequence[LoadedMap], result: Batch) ->
         if entry is not None:
             return f"`{wanted}` in {one.display} is a {entry.kind_name}, not a question"
     known = [question.id for one in loaded for question in one.model.questions]
-    close = difflib.get_close_matches(wanted, known, n=1, cutoff=0.6)
-    hint = f"; did you mean `{close[0]}`?" if close else ""
+    hint = did_you_mean(wanted, known)
     unloaded = result.invalid + len(result.unreadable)
     searched = f" ({unloaded} map{'s' if unloaded != 1 else ''} did not load)" if unloaded else ""
     return f"no question `{wanted}` in the maps given{searched}{hint}"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from argmap.problems import MapInvalidError, Problem, UnreadableInputError, UsageError
 from argmap.read import DEFAULT_LIMITS, Limits
+from argmap.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from argmap.analyse.changes import MapChanges
@@ -72,8 +73,6 @@ def run_diff(settings: DiffSettings, out: TextIO = sys.stdout, err: TextIO = sys
 
 def fail_on_categories(names: Sequence[str]) -> frozenset[str]:
     """``--fail-on`` names (repeatable, or comma-separated) to the categories that fail."""
-    import difflib
-
     from argmap.analyse.changes import CATEGORIES, COSMETIC
 
     wanted = [part.strip() for name in names for part in name.split(",") if part.strip()]
@@ -81,10 +80,8 @@ def fail_on_categories(names: Sequence[str]) -> frozenset[str]:
         return frozenset(CATEGORIES) - COSMETIC
     for name in wanted:
         if name not in CATEGORIES:
-            close = difflib.get_close_matches(name, CATEGORIES, n=1, cutoff=0.75)
-            hint = f" (did you mean `{close[0]}`?)" if close else ""
-            raise UsageError(f"--fail-on: no change category `{name}`{hint}; choose from any, "
-                             f"{', '.join(CATEGORIES)}")
+            raise UsageError(f"--fail-on: no change category `{name}`; choose from any, "
+                             f"{', '.join(CATEGORIES)}{did_you_mean(name, CATEGORIES)}")
     return frozenset(wanted)
 
 

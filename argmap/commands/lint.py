@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -12,6 +11,7 @@ from typing import TextIO
 from argmap.batch import Batch, collect_map_files
 from argmap.problems import ArgmapError, Level, Problem
 from argmap.read import DEFAULT_LIMITS, Limits
+from argmap.suggest import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -86,8 +86,7 @@ def run_explain(key: str, out: TextIO = sys.stdout, err: TextIO = sys.stderr) ->
 
     rule = find_rule(key)
     if rule is None:
-        close = difflib.get_close_matches(key, rule_keys(), n=1, cutoff=0.6)
-        hint = f"; did you mean `{close[0]}`?" if close else ""
+        hint = did_you_mean(key, rule_keys())
         err.write(f"argmap: no rule is called `{key}`{hint} (`argmap rules` lists them)\n")
         return 2
     out.write(explain(rule))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -18,6 +18,7 @@ from argmap.batch import Batch, collect_map_files, load_one, plural
 from argmap.output import write_problems
 from argmap.problems import ArgmapError, UsageError
 from argmap.read import DEFAULT_LIMITS, Limits
+from argmap.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from argmap.model import LoadedMap
@@ -190,15 +191,8 @@ def draw_options(loaded: LoadedMap, settings: RenderSettings) -> DrawOptions:
 
     if settings.focus is not None and loaded.index.get(settings.focus) is None:
         raise UsageError(f"{loaded.path}: --focus: no element with id {settings.focus!r}"
-                         + _did_you_mean(settings.focus, loaded.index.by_id))
+                         + did_you_mean(settings.focus, loaded.index.by_id))
     return DrawOptions(settings.focus, settings.depth, settings.legend, settings.view)
-
-
-def _did_you_mean(wanted: str, known: Iterable[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(wanted, list(known), n=3)
-    return f" (did you mean {', '.join(close)}?)" if close else ""
 
 
 def check_map(loaded: LoadedMap, options: DrawOptions, targets: dict[str, Path],

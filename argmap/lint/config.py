@@ -19,7 +19,6 @@ error that says where: a typo must not silently turn a rule's option back to its
 
 from __future__ import annotations
 
-import difflib
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from argmap.lint.rule import FrozenMapping, OptionValue, Rule, all_rules, find_r
 from argmap.model.vocabulary import VOCABULARIES
 from argmap.problems import Level, UsageError, one_line
 from argmap.read import Loc, Positions, YamlError, decode_utf8, parse_yaml, read_bytes
+from argmap.suggest import did_you_mean
 
 YAML_NAME = ".argmap.yaml"
 PYPROJECT = "pyproject.toml"
@@ -135,7 +135,7 @@ def _rule_setting(key: str, value: Any, loc: Loc, where: Callable[[Loc], str]
                   ) -> tuple[Rule, RuleSetting]:
     rule = find_rule(key)
     if rule is None:
-        hint = _did_you_mean(key, rule_keys())
+        hint = did_you_mean(key, rule_keys())
         raise ConfigError(f"{where(loc)} no rule is called `{key}`{hint}")
     if not isinstance(value, dict):
         return rule, RuleSetting(_level(value, rule, loc, where), rule.options)
@@ -149,7 +149,7 @@ def _rule_setting(key: str, value: Any, loc: Loc, where: Callable[[Loc], str]
         else:
             known = ", ".join(["level", *rule.options])
             raise ConfigError(f"{where((*loc, name))} rule {rule.label} has no option `{name}`"
-                              f"{_did_you_mean(name, list(rule.options))} (its options: {known})")
+                              f"{did_you_mean(name, list(rule.options))} (its options: {known})")
     return rule, RuleSetting(level, FrozenMapping(options))
 
 
@@ -203,13 +203,8 @@ def _known_keys(table: dict[str, Any], known: tuple[str, ...], loc: Loc,
     for key in table:
         if key not in known:
             raise ConfigError(f"{where((*loc, key))} unknown setting `{key}`"
-                              f"{_did_you_mean(str(key), list(known))} "
+                              f"{did_you_mean(str(key), list(known))} "
                               f"(known: {', '.join(known)})")
-
-
-def _did_you_mean(word: str, options: list[str]) -> str:
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"; did you mean `{close[0]}`?" if close else ""
 
 
 def _toml_key(loc: Loc) -> str:

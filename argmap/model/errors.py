@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Any, get_args
 
@@ -11,6 +10,7 @@ from pydantic_core import ErrorDetails
 
 from argmap.model.elements import SHA256_PATTERN, SLUG_PATTERN, URL_PATTERN, ArgumentMap
 from argmap.read import Loc, Positions
+from argmap.suggest import did_you_mean
 
 _QUOTED = re.compile(r"'([^']*)'")
 _PATTERN_HINTS = {
@@ -48,7 +48,7 @@ def _explain(error: ErrorDetails) -> str:
         return f"format version `{_short(value)}` is not supported; this argmap reads version 1"
     if kind == "literal_error":
         options = _QUOTED.findall(str(error.get("ctx", {}).get("expected", "")))
-        hint = _did_you_mean(str(value), options)
+        hint = did_you_mean(str(value), options)
         return f"`{_short(value)}` is not one of: {', '.join(options)}{hint}"
     if kind == "string_pattern_mismatch":
         pattern = str(error.get("ctx", {}).get("pattern"))
@@ -91,7 +91,7 @@ def _suggest_field(loc: Loc) -> str:
     model = model_at(loc[:-1])
     if model is None:
         return ""
-    return _did_you_mean(str(loc[-1]), list(model.model_fields))
+    return did_you_mean(str(loc[-1]), list(model.model_fields))
 
 
 def _cut_at_comma(loc: Loc, data: Any) -> str:
@@ -101,11 +101,6 @@ def _cut_at_comma(loc: Loc, data: Any) -> str:
         return ("; it looks like text cut at a comma inside `{...}`: quote the value the comma "
                 "is in (`rationale: \"A party, but close.\"`)")
     return ""
-
-
-def _did_you_mean(word: str, options: list[str]) -> str:
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"; did you mean `{close[0]}`?" if close else ""
 
 
 def model_at(loc: Loc) -> type[BaseModel] | None:

@@ -7,7 +7,6 @@ which judge the analysis of a valid map.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -15,6 +14,7 @@ from argmap.model.elements import ArgumentMap
 from argmap.model.index import KIND_NAMES, MapIndex
 from argmap.model.vocabulary import VOCABULARIES
 from argmap.read import Loc, Positions
+from argmap.suggest import did_you_mean
 
 DANGLING = "AM020"
 DUPLICATE_ID = "AM021"
@@ -88,8 +88,7 @@ def _check_ref(index: MapIndex, loc: Loc, ref: str, expected: tuple[str, ...]
     entry = index.get(ref)
     if entry is None:
         candidates = [key for key, found in index.by_id.items() if found.section in expected]
-        close = difflib.get_close_matches(ref, candidates, n=1, cutoff=0.6)
-        hint = f"; did you mean `{close[0]}`?" if close else ""
+        hint = did_you_mean(ref, candidates)
         yield Finding(loc, DANGLING, f"`{ref}` is not defined: no {wanted} has this id{hint}")
     elif entry.section not in expected:
         yield Finding(loc, WRONG_KIND, f"`{ref}` is {_article(entry.kind_name)} {entry.kind_name}, "
@@ -161,8 +160,7 @@ def _bands(model: ArgumentMap) -> Iterator[Finding]:
     for position, proposition in enumerate(model.propositions):
         likelihood = proposition.likelihood
         if likelihood is not None and likelihood.band not in terms:
-            close = difflib.get_close_matches(likelihood.band, terms, n=1, cutoff=0.6)
-            hint = f"; did you mean `{close[0]}`?" if close else ""
+            hint = did_you_mean(likelihood.band, terms)
             yield Finding(("propositions", position, "likelihood", "band"), UNKNOWN_BAND,
                           f"`{likelihood.band}` is not a band of the {vocabulary} vocabulary "
                           f"({', '.join(terms)}){hint}")

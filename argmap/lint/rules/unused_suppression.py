@@ -27,11 +27,11 @@ finding.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from argmap.lint.context import RuleContext
 from argmap.lint.rule import Finding, find_rule, rule_keys
+from argmap.suggest import did_you_mean
 
 ID = "AM190"
 NAME = "unused-suppression"
@@ -45,8 +45,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         name = unused.suppression.rule
         place = ("suppress", unused.position, "rule")
         if unused.unknown_rule:
-            close = difflib.get_close_matches(name, rule_keys(), n=1, cutoff=0.6)
-            hint = f"; did you mean `{close[0]}`?" if close else ""
+            hint = did_you_mean(name, rule_keys())
             message = f"`{name}` names no rule{hint}"
         else:
             rule = find_rule(name)

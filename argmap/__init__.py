@@ -7,20 +7,22 @@ Importing ``argmap`` is cheap; the names below load their modules on first use.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from argmap._version import __version__
-from argmap.problems import (
-    ArgmapError,
-    Level,
-    MapInvalidError,
-    Problem,
-    UnreadableInputError,
-    UsageError,
-)
 
+# `typing` itself costs tens of milliseconds of start-up; mypy reads this name as typing's.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from argmap.model import ArgumentMap, LoadedMap, load_map, load_map_text
+    from argmap.problems import (
+        ArgmapError,
+        Level,
+        MapInvalidError,
+        Problem,
+        UnreadableInputError,
+        UsageError,
+    )
 
 __all__ = [
     "ArgmapError",
@@ -37,6 +39,10 @@ __all__ = [
 ]
 
 _LAZY = {"ArgumentMap", "LoadedMap", "load_map", "load_map_text"}
+# Not even these at import: `python -m argmap` and the `argmap` script import this package
+# before the entry point can take Ctrl-C, so the package itself imports nothing heavy.
+_PROBLEMS = {"ArgmapError", "Level", "MapInvalidError", "Problem", "UnreadableInputError",
+             "UsageError"}
 
 
 def __getattr__(name: str) -> Any:
@@ -44,4 +50,8 @@ def __getattr__(name: str) -> Any:
         from argmap import model
 
         return getattr(model, name)
+    if name in _PROBLEMS:
+        from argmap import problems
+
+        return getattr(problems, name)
     raise AttributeError(f"module 'argmap' has no attribute {name!r}")

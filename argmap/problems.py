@@ -40,9 +40,13 @@ class Problem:
     rule: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
-        # One problem is one line, whatever text from the input the message quotes.
+        # One problem is one line, whatever text from the input the message quotes, and whatever
+        # the file is called (a name can hold a line break, an escape sequence, or bytes that are
+        # not UTF-8).
         if not self.message.isprintable():
             object.__setattr__(self, "message", one_line(self.message))
+        if not self.path.isprintable():
+            object.__setattr__(self, "path", one_line(self.path))
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
@@ -53,8 +57,16 @@ class Problem:
 
 
 def one_line(text: str) -> str:
-    """``text`` with line breaks and other control characters written as escapes."""
-    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+    """``text`` with line breaks and other control characters written as escapes; a byte that
+    was not UTF-8 (a surrogate escape, from a file name) as ``\\xff``."""
+    return "".join(char if char.isprintable() else _escaped(char) for char in text)
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
+    return repr(char)[1:-1]
 
 
 class ArgmapError(Exception):
@@ -63,7 +75,8 @@ class ArgmapError(Exception):
     exit_code = 2
 
     def __str__(self) -> str:
-        return " ".join(str(arg) for arg in self.args) or type(self).__name__
+        # One line, whatever file name or input text the message holds.
+        return one_line(" ".join(str(arg) for arg in self.args)) or type(self).__name__
 
 
 class UsageError(ArgmapError):

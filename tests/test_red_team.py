@@ -164,3 +164,67 @@ def re_escape(text: str) -> str:
     import re
 
     return re.escape(text)
+
+
+# --- 1. crashes: Ctrl-C while starting ----------------------------------------------------------
+
+INTERRUPT_DURING_IMPORT = """
+import builtins, os, signal, sys
+sys.argv = ["argmap", "lint", {path!r}]
+import argmap.__main__ as entry
+real_import = builtins.__import__
+def interrupting_import(name, *args, **kwargs):
+    if name == {module!r}:
+        builtins.__import__ = real_import
+        os.kill(os.getpid(), signal.SIGINT)
+    return real_import(name, *args, **kwargs)
+builtins.__import__ = interrupting_import
+entry.main()
+"""
+
+
+@pytest.mark.parametrize("module", ["typer", "pydantic", "argmap.lint.engine"])
+def test_ctrl_c_while_starting_is_one_line(module: str) -> None:
+    code = INTERRUPT_DURING_IMPORT.format(path=str(VALID), module=module)
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 130, result.stderr
+    assert result.stderr == "argmap: interrupted\n"
+
+
+# --- 6. unsafe output: file names and echoed text -----------------------------------------------
+
+def test_file_names_are_printed_inert_and_one_problem_per_line(tmp_path: Path) -> None:
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    hostile = ["a\x1b[2J\nb.yaml", "c\u202egnp.yaml", "d\x07.yaml"]
+    for name in hostile:
+        (folder / name).write_text("map: [broken\n")
+    os_name = folder / "e\udcff.yaml"  # a byte that is not UTF-8
+    import os
+
+    with open(os.fsencode(os_name), "w") as stream:
+        stream.write("map: [broken\n")
+    for output_format in ("text", "json"):
+        result = argmap("validate", "-f", output_format, folder, env=_utf8_env())
+        assert_one_clean_line(result, 1)
+        shown = result.stdout + result.stderr
+        assert not any(char in shown for char in "\x1b\x07\u202e\udcff")
+        assert "e\\xff.yaml" in shown.replace("\\\\", "\\")  # JSON doubles backslashes
+    text = argmap("validate", folder, env=_utf8_env()).stdout.splitlines()
+    assert len(text) == 4 and all(line.startswith(str(folder)) for line in text)
+
+
+@pytest.mark.parametrize("args", [("explain", "AM1\x1b[2J\x9b31m"),
+                                  ("ach", str(VALID), "--question", "q\x1b]0;pwned\x07")])
+def test_echoed_user_text_is_inert(args: tuple[str, ...]) -> None:
+    result = argmap(*args, env=_utf8_env())
+    assert result.returncode == 2
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "\\x1b" in result.stderr and result.stderr.count("\n") == 1
+
+
+def _utf8_env() -> dict[str, str]:
+    import os
+
+    return {**os.environ, "PYTHONIOENCODING": "utf-8", "LC_ALL": "C.UTF-8"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -99,9 +100,15 @@ def lint_many(files: Sequence[Path], settings: LintSettings, jobs: int = 0) -> l
     workers = worker_count(files, jobs or settings.config.jobs)
     if workers <= 1:
         return [lint_file(path, settings) for path in files]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts) as pool:
         return list(pool.map(_lint_file_job, files, [settings] * len(files),
                              chunksize=max(1, len(files) // (workers * 4))))
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl-C reaches every process of the terminal's group: the parent alone handles it (and
+    shuts the pool down), so workers print no tracebacks of their own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _lint_file_job(path: Path, settings: LintSettings) -> Outcome:

@@ -500,12 +500,12 @@ def test_the_aif_export_argues_the_stated_steps(model: ArgumentMap) -> None:
     edges = {(edge["fromID"], edge["toID"]) for edge in aif["edges"]}
     arguing = {(source, target) for source, ya in edges for middle, target in edges
                if ya == middle and types[ya] == ("YA", "Arguing")}
-    expected = {(f"L:{q}", f"RA:{i.id}") for i in model.inferences for q in i.quotes}
+    expected = {(f"L_{q}", f"RA_{i.id}") for i in model.inferences for q in i.quotes}
     assert arguing == expected
     (narrowing,) = anchored_in(model, "narrowed down", "author_judgment")
     (drone,) = [i for i in model.inferences if i.conclusion == narrowing.id]
-    assert any(target == f"RA:{drone.id}" for _, target in arguing)
-    assert not any(target == f"RA:{i.id}" for _, target in arguing
+    assert any(target == f"RA_{drone.id}" for _, target in arguing)
+    assert not any(target == f"RA_{i.id}" for _, target in arguing
                    for i in model.inferences if i.by == "analyst")
 
 

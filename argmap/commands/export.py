@@ -12,7 +12,7 @@ from typing import TextIO
 from argmap.atomic import write_output
 from argmap.batch import Batch, load_one
 from argmap.export import dump_json, dump_yaml, to_aif
-from argmap.model import ArgumentMap
+from argmap.model import LoadedMap
 from argmap.problems import ArgmapError
 
 
@@ -23,14 +23,28 @@ class ExportSettings:
     output: Path | None = None
 
 
-def _aif_json(model: ArgumentMap) -> str:
-    return json.dumps(to_aif(model), indent=2, ensure_ascii=False) + "\n"
+def _aif_json(loaded: LoadedMap) -> str:
+    return json.dumps(to_aif(loaded.model, readable_source_texts(loaded)), indent=2,
+                      ensure_ascii=False) + "\n"
+
+
+def readable_source_texts(loaded: LoadedMap) -> dict[str, str]:
+    """Source id → text, for the sources that can be read (inside the repository, as lint)."""
+    from argmap.lint.sources import SourceReader, SourceText
+
+    reader = SourceReader(loaded)
+    texts = {}
+    for source in loaded.model.sources:
+        found = reader.read(source)
+        if isinstance(found, SourceText):
+            texts[source.id] = found.text.original
+    return texts
 
 
 # What `argmap export --format` offers (tests/test_output.py keeps the CLI's choices in step).
-EXPORT_WRITERS: dict[str, Callable[[ArgumentMap], str]] = {
-    "yaml": dump_yaml,
-    "json": dump_json,
+EXPORT_WRITERS: dict[str, Callable[[LoadedMap], str]] = {
+    "yaml": lambda loaded: dump_yaml(loaded.model),
+    "json": lambda loaded: dump_json(loaded.model),
     "aif": _aif_json,
 }
 
@@ -44,7 +58,7 @@ def run_export(settings: ExportSettings, out: TextIO = sys.stdout,
             err.write(f"argmap: {outcome.error}\n")
         return Batch([outcome]).exit_code()
     try:
-        text = EXPORT_WRITERS[settings.export_format](outcome.map.model)
+        text = EXPORT_WRITERS[settings.export_format](outcome.map)
         write_output(text, settings.output, out)
     except ArgmapError as error:
         err.write(f"argmap: {error}\n")

@@ -8,6 +8,7 @@ from argmap.cli import (  # noqa: F401  (registers commands)
     ach_cmd,
     diff_cmd,
     export_cmd,
+    import_cmd,
     lint_cmd,
     new_cmd,
     quote_cmd,

@@ -1,0 +1,1 @@
+"""Reading other tools' argument maps (AIF, xAIF, OVA+, Argdown JSON) into argmap's format."""

@@ -30,7 +30,7 @@ def _aif_json(loaded: LoadedMap) -> str:
 
 def readable_source_texts(loaded: LoadedMap) -> dict[str, str]:
     """Source id → text, for the sources that can be read (inside the repository, as lint)."""
-    from argmap.lint.sources import SourceReader, SourceText
+    from argmap.analyse.sources import SourceReader, SourceText
 
     reader = SourceReader(loaded)
     texts = {}

@@ -122,7 +122,7 @@ def exact_words(quote: Quote, source_text: str | None) -> str:
     offsets or else by its normalised words; the typed text when the source is not at hand."""
     if source_text is None:
         return quote.text
-    from argmap.lint.text import NormalisedText, normalise
+    from argmap.analyse.text import NormalisedText, normalise
 
     if quote.start is not None and quote.end is not None \
             and normalise(source_text[quote.start:quote.end]) == normalise(quote.text):

@@ -12,9 +12,9 @@ import hashlib
 import re
 from typing import Any
 
+from argmap.analyse.text import NormalisedText, normalise
 from argmap.importers.graph import AifGraph, Node
 from argmap.importers.result import ImportResult, Slugs
-from argmap.lint.text import NormalisedText, normalise
 
 SOURCE_ID = "text"
 UNKNOWN_SPEAKER = "Unknown speaker"

@@ -17,11 +17,11 @@ from conftest import ROOT
 from argmap.cli import app
 from argmap.commands.ach_report import ACH_FORMATS
 from argmap.commands.export import EXPORT_WRITERS
-from argmap.commands.render import IMAGE_FORMATS
 from argmap.lint.docs import RULES_FORMATS
 from argmap.output import FORMAT_CHOICES, FORMATS, Style, choose_format, format_sarif
 from argmap.problems import Level, Problem
 from argmap.render.engine import ENGINE_CHOICES
+from argmap.render.plan import IMAGE_FORMATS
 
 INVALID = ROOT / "tests" / "examples" / "invalid" / "unknown-field.yaml"
 

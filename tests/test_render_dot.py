@@ -11,7 +11,7 @@ import pytest
 from argmap.model import LoadedMap, load_map, load_map_text
 from argmap.render import style
 from argmap.render.dot import DrawOptions, _inference_attributes, build_dot
-from argmap.render.labels import ANALYST_ATTACK_WORDS, ANALYST_INFERENCE_WORDS, Describer
+from argmap.render.labels import ANALYST_ATTACK_WORDS, ANALYST_INFERENCE_WORDS, MapLabels
 
 MAPS = Path(__file__).parent / "render"
 _TOKEN = re.compile(r'\s*(?:(?P<quoted>"(?:[^"\\]|\\.)*")|(?P<bare>[^\s=\[\]<>"]+)|(?P<other>.))',
@@ -144,7 +144,7 @@ def test_quotes_show_speaker_source_and_keep_verbatim_text_in_the_tooltip(drawn,
     # `&` is written `&amp;` for the engines, which read entities in attributes.
     assert quote["URL"] == "https://example.org/harbour?a=1&amp;b=2"
     short = all_kinds.index.quote("q-top").model_copy(update={"text": "Closed."})
-    assert "<I>&quot;Closed.&quot;</I>" in Describer(all_kinds.model).quote_label(short)
+    assert "<I>&quot;Closed.&quot;</I>" in MapLabels(all_kinds.model).quote_label(short)
 
 
 def test_inferences_are_small_nodes_labelled_by_scheme(drawn):
@@ -214,11 +214,11 @@ def test_an_analyst_inference_without_a_scheme_is_a_box_with_the_word_not_a_dot(
     (unsafe,) = [i for i in all_kinds.model.inferences if i.id == "unsafe"]
     bare = unsafe.model_copy(update={"scheme": None})
     assert _inference_attributes(bare)["shape"] == style.ANALYST_INFERENCE.shape
-    assert Describer.inference_label(bare) == "<" + Describer.inference_label(
+    assert MapLabels.inference_label(bare) == "<" + MapLabels.inference_label(
         unsafe).split("<BR/>", 1)[1]
     authors = bare.model_copy(update={"by": "author"})
     assert _inference_attributes(authors)["shape"] == "circle"
-    assert Describer.inference_label(authors) == ""
+    assert MapLabels.inference_label(authors) == ""
 
 
 def test_a_quote_that_states_a_step_anchors_it_and_shows_in_its_tooltip(drawn, all_kinds):

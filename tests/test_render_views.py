@@ -100,6 +100,6 @@ def test_the_legend_shows_only_the_looks_drawn(all_kinds, view, shown, hidden):
 
 
 def test_options_describe_the_view_for_the_stamp():
-    assert DrawOptions().describe() == "whole;legend=1"
-    assert DrawOptions(view="overview").describe() == "view=overview;whole;legend=1"
-    assert DrawOptions("j", view="basis").describe() == "view=basis;basis=j;legend=1"
+    assert DrawOptions().stamp_key() == "whole;legend=1"
+    assert DrawOptions(view="overview").stamp_key() == "view=overview;whole;legend=1"
+    assert DrawOptions("j", view="basis").stamp_key() == "view=basis;basis=j;legend=1"

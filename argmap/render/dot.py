@@ -27,7 +27,7 @@ from argmap.analyse.neighbourhood import neighbourhood
 from argmap.analyse.support import basis_of
 from argmap.model.elements import ArgumentMap, Inference, Proposition
 from argmap.render import statements, style
-from argmap.render.labels import Describer, html_label, small_row
+from argmap.render.labels import MapLabels, html_label, small_row
 from argmap.render.legend import add_legend
 from argmap.render.text import html_text, link, tooltip
 
@@ -46,7 +46,7 @@ class DrawOptions:
     legend: bool = True
     view: str = "full"
 
-    def describe(self) -> str:
+    def stamp_key(self) -> str:
         """The options that change the drawing, as stamped into the output (see ``stamp``)."""
         if self.view == "basis":
             focus = f"basis={self.focus}"
@@ -67,7 +67,7 @@ class DotBuilder:
     def __init__(self, model: ArgumentMap, options: DrawOptions) -> None:
         self.model = model
         self.graph = ArgumentGraph.of(model)
-        self.describe = Describer(model)
+        self.labels = MapLabels(model)
         # Evaluation's seam: which propositions stand (grounded semantics), with the reason.
         self.standing: dict[str, Standing] = standing(model)
         self.frontier: Collection[str] = ()
@@ -157,9 +157,9 @@ class DotBuilder:
         if mark is not None and not style.shows_standing(proposition.kind, mark.label):
             mark = None
         self._node(proposition.id,
-                   self.describe.proposition_label(proposition, flag, reconstructed, mark),
+                   self.labels.proposition_label(proposition, flag, reconstructed, mark),
                    attributes,
-                   self.describe.proposition_tooltip(proposition, basis, reconstructed, mark))
+                   self.labels.proposition_tooltip(proposition, basis, reconstructed, mark))
 
     def _inferences(self) -> None:
         for inference in self.model.inferences:
@@ -167,25 +167,25 @@ class DotBuilder:
                 if inference.by == "analyst" or inference.scheme:
                     self.looks.add("analyst-inference" if inference.by == "analyst"
                                    else "inference")
-                self._node(inference.id, self.describe.inference_label(inference),
+                self._node(inference.id, self.labels.inference_label(inference),
                            _inference_attributes(inference),
-                           self.describe.inference_tooltip(inference))
+                           self.labels.inference_tooltip(inference))
 
     def _quotes(self) -> None:
         quotes = [quote for quote in self.model.quotes if self.kept(quote.id)]
         if quotes:
             self.looks.add("quote")
         for quote in quotes:
-            url = link(self.describe.source_url(quote))
+            url = link(self.labels.source_url(quote))
             anchor = {"URL": url, "target": "_blank"} if url is not None else None
-            self._node(quote.id, self.describe.quote_label(quote), style.QUOTE.attributes(),
-                       self.describe.quote_tooltip(quote), anchor)
+            self._node(quote.id, self.labels.quote_label(quote), style.QUOTE.attributes(),
+                       self.labels.quote_tooltip(quote), anchor)
 
     def _questions(self) -> None:
         for question in self.model.questions:
             if self.kept(question.id):
                 self.looks.add("question")
-                self._node(question.id, self.describe.question_label(question),
+                self._node(question.id, self.labels.question_label(question),
                            style.QUESTION.attributes(), question.text)
 
     def _anchors(self) -> None:
@@ -209,7 +209,7 @@ class DotBuilder:
     def _attacks(self) -> None:
         for attack in self.model.attacks:
             self._edge(attack.attacker, attack.target, style.attack_look(attack.kind, attack.by),
-                       self.describe.attack_tooltip(attack), name=attack.id,
+                       self.labels.attack_tooltip(attack), name=attack.id,
                        look="analyst-attack" if attack.by == "analyst" else None)
         for question in self.model.questions:
             for hypothesis in question.hypotheses:

@@ -47,7 +47,8 @@ class Engine:
     name: str
     path: str
 
-    def describe(self) -> str:
+    @property
+    def label(self) -> str:
         kind = "system Graphviz" if self.name == "system" else "graphviz-pure"
         return f"{kind} ({self.path})"
 
@@ -107,16 +108,16 @@ def run_layout(engine: Engine, dot_source: str, formats: Sequence[str],
                               "of the map with --focus ID --depth K, or allow more time with "
                               "--timeout") from None
         except OSError as error:
-            raise EngineError(f"cannot run {engine.describe()}: "
+            raise EngineError(f"cannot run {engine.label}: "
                               f"{error.strerror or error}") from None
         messages = filter_messages(finished.stderr.decode("utf-8", "replace"))
         if finished.returncode != 0:
             detail = "; ".join(messages[:5]) or f"exit status {finished.returncode}"
-            raise EngineError(f"{engine.describe()} failed: {detail}")
+            raise EngineError(f"{engine.label} failed: {detail}")
         try:
             outputs = {fmt: target.read_bytes() for fmt, target in targets.items()}
         except OSError:
-            raise EngineError(f"{engine.describe()} wrote no output") from None
+            raise EngineError(f"{engine.label} wrote no output") from None
         return Layout(outputs, messages)
 
 

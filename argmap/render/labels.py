@@ -67,7 +67,7 @@ def text_rows(text: str, width: int, lines: int) -> list[str]:
     return html_text("\n".join(wrap(text, width, lines))).split("\n")
 
 
-class Describer:
+class MapLabels:
     """Labels and tooltips for the elements of one map."""
 
     def __init__(self, model: ArgumentMap) -> None:

@@ -83,7 +83,7 @@ class OverviewBuilder(DotBuilder):
     def _estimate(self, proposition: Proposition) -> list[str]:
         """Likelihood and confidence on one line: ``likely (55-80%), moderate confidence``."""
         words = [line.removeprefix("likelihood: ")
-                 for line in self.describe.qualifiers(proposition)
+                 for line in self.labels.qualifiers(proposition)
                  if line.startswith("likelihood: ")]
         if proposition.confidence is not None:
             words.append(f"{proposition.confidence} confidence")
@@ -119,7 +119,7 @@ class OverviewBuilder(DotBuilder):
                 if attack.attacker in drawn:
                     self._edge(attack.attacker, judgment,
                                style.attack_look(attack.kind, attack.by),
-                               self.describe.attack_tooltip(attack), name=attack.id,
+                               self.labels.attack_tooltip(attack), name=attack.id,
                                look="analyst-attack" if attack.by == "analyst" else None)
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from argmap.model import LoadedMap
-from argmap.problems import UsageError
+from argmap.problems import UnreadableInputError, UsageError
 from argmap.render.dot import DrawOptions, build_dot
 from argmap.render.engine import DEFAULT_TIMEOUT, Engine, EngineError, run_layout
-from argmap.render.stamp import input_hash, map_hash, stamp
+from argmap.render.stamp import Fingerprint, stamp
 
 # Graphviz 2.43 writes a link's "&" as it is (``href="...?a=1&b=2"``), which no XML parser accepts;
 # graphviz-pure escapes it. Every other "&" either engine writes starts an entity.
@@ -31,10 +32,11 @@ class Drawing:
 
 def draw(loaded: LoadedMap, options: DrawOptions, formats: Sequence[str],
          engine: Engine | None, timeout: float = DEFAULT_TIMEOUT,
-         max_nodes: int | None = None) -> Drawing:
-    """Draw ``loaded`` in every one of ``formats`` (``dot`` needs no engine)."""
-    digest = input_hash(loaded.text, options.describe())
-    details = (map_hash(loaded.text), options.describe())
+         max_nodes: int | None = None, fingerprint: Fingerprint | None = None) -> Drawing:
+    """Draw ``loaded`` in every one of ``formats`` (``dot`` needs no engine), stamped with
+    ``fingerprint`` (computed here when the caller has not already)."""
+    fingerprint = fingerprint or Fingerprint.of(loaded.text, options.stamp_key())
+    digest, details = fingerprint.digest, fingerprint.details
     source, nodes = build_dot(loaded.model, options)
     if options.focus is not None and nodes == 0:
         raise UsageError(f"{loaded.path}: nothing to draw around {options.focus}: it touches no "
@@ -60,5 +62,23 @@ def draw(loaded: LoadedMap, options: DrawOptions, formats: Sequence[str],
             try:
                 drawing.outputs[fmt] = stamp(data, fmt, digest, details)
             except ValueError as error:
-                raise EngineError(f"{engine.describe()}: {error}") from None
+                raise EngineError(f"{engine.label}: {error}") from None
     return drawing
+
+
+def write_drawing(drawing: Drawing, targets: dict[str, Path]) -> list[Path]:
+    """Write each format of ``drawing`` to its target, atomically, creating folders as needed."""
+    from argmap.atomic import write_bytes_atomic
+
+    for fmt, target in targets.items():
+        _make_folder(target.parent)
+        write_bytes_atomic(target, drawing.outputs[fmt])
+    return list(targets.values())
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UnreadableInputError(f"{folder}: cannot create folder: "
+                                   f"{error.strerror or error}") from None

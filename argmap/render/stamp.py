@@ -55,6 +55,24 @@ def map_hash(map_text: str) -> str:
     return hashlib.sha256(map_text.encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True)
+class Fingerprint:
+    """What one map's diagram is drawn from, hashed once: the stamp a drawing gets and the one
+    ``--check`` expects to find."""
+
+    digest: str  # the input hash: renderer, options and map text
+    map_digest: str  # the map text alone (says *why* a diagram is stale)
+    options: str  # the drawing options in words (``DrawOptions.stamp_key()``)
+
+    @classmethod
+    def of(cls, map_text: str, options: str) -> Fingerprint:
+        return cls(input_hash(map_text, options), map_hash(map_text), options)
+
+    @property
+    def details(self) -> tuple[str, str]:
+        return self.map_digest, self.options
+
+
 def stamp_text(digest: str, details: tuple[str, str] | None = None) -> str:
     text = f"{KEYWORD} renderer={RENDERER_VERSION} input-sha256={digest}"
     if details is not None:

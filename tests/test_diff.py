@@ -239,7 +239,7 @@ def test_cli_fail_on_selects_the_categories_that_fail(two_versions: tuple[Path, 
     assert argmap("diff", old, new, "--fail-on", "likelihood").returncode == 1
     unknown = argmap("diff", old, new, "--fail-on", "likelyhood")
     assert unknown.returncode == 2
-    assert unknown.stderr.count("\n") == 1 and "did you mean `likelihood`" in unknown.stderr
+    assert unknown.stderr.count("\n") == 1 and "did you mean `likelihood`?" in unknown.stderr
 
 
 def test_cli_no_change_of_substance_exits_0(tmp_path: Path) -> None:
@@ -266,6 +266,8 @@ def test_cli_invalid_map_gives_located_errors_and_exit_1(two_versions: tuple[Pat
     result = argmap("diff", old, new)
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr.startswith(f"{new}:") and "rebuttal" in result.stderr
+    as_json = argmap("diff", old, new, "--problem-format", "json")
+    assert as_json.returncode == 1 and json.loads(as_json.stderr)[0]["path"] == str(new)
 
 
 # --- git sides ---------------------------------------------------------------------------------

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from enum import Enum
 from typing import Annotated
 
 import typer
 
-from argmap.cli.app import app
+from argmap.cli.app import app, problem_format_option
 
 
 class DiffFormat(str, Enum):
@@ -33,6 +32,7 @@ def diff(
         "--fail-on", help="Change categories that make the exit code 1 (repeatable or "
         "comma-separated, e.g. likelihood,confidence,label); default: any change of substance.",
         metavar="CATEGORY")] = None,
+    problem_format: Annotated[str, problem_format_option("--problem-format")] = "auto",
 ) -> None:
     """Show what the analysis says differently between two versions of a map: elements added,
     removed, reworded or regraded, likelihoods moved, and the judgments whose basis changed.
@@ -41,10 +41,10 @@ def diff(
     usage errors and unreadable input.
     """
     from argmap.commands.diff import DiffSettings, run_diff
+    from argmap.output import AUTO, choose_format
 
-    colour = output_format is DiffFormat.text and (
-        bool(os.environ.get("FORCE_COLOR"))
-        or (sys.stdout.isatty() and not os.environ.get("NO_COLOR")))
+    # The one colour rule (NO_COLOR, FORCE_COLOR, a terminal), as for problems.
+    colour = output_format is DiffFormat.text and choose_format(AUTO, sys.stdout) == "color"
     settings = DiffSettings(sides=sides or (), git_ref=git, output_format=output_format.value,
-                            fail_on=fail_on or (), colour=colour)
+                            fail_on=fail_on or (), colour=colour, problem_format=problem_format)
     raise typer.Exit(run_diff(settings))

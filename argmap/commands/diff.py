@@ -30,6 +30,7 @@ class DiffSettings:
     output_format: str = "text"
     fail_on: Sequence[str] = ()
     colour: bool = False
+    problem_format: str = "auto"
     cwd: Path = field(default_factory=Path.cwd)
     limits: Limits = DEFAULT_LIMITS
 
@@ -50,6 +51,7 @@ class _Outcome:
 
 def run_diff(settings: DiffSettings, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     from argmap.commands.diff_report import DIFF_FORMATS
+    from argmap.output import format_problems
 
     try:
         fail_on = fail_on_categories(settings.fail_on)
@@ -62,7 +64,8 @@ def run_diff(settings: DiffSettings, out: TextIO = sys.stdout, err: TextIO = sys
         _compare(old, new, settings.limits, outcome)
     if outcome.reports:
         out.write(DIFF_FORMATS[settings.output_format](outcome.reports, settings.colour))
-    err.writelines(f"{problem}\n" for problem in outcome.problems)
+    # Standard output carries the diff; an invalid map's problems go to stderr, in any format.
+    err.write(format_problems(outcome.problems, settings.problem_format, err))
     if not pairs:
         err.write(f"no maps changed since {settings.git_ref}\n")
     if outcome.problems:

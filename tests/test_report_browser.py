@@ -210,3 +210,23 @@ def test_a_page_asks_the_network_for_nothing(browser: WebDriver, pages: dict[str
         if message["method"] == "Network.requestWillBeSent":
             requested.append(message["params"]["request"]["url"])
     assert requested == [pages[name].as_uri()]
+
+
+def test_the_overview_shows_first_and_a_fact_brings_up_the_full_map(
+        browser: WebDriver, pages: dict[str, Path]) -> None:
+    loaded = load_map(SEED_MAP)
+    fact = next(p.id for p in loaded.model.propositions if p.kind == "reported_fact")
+    shown = "return document.querySelector('svg.diagram:not([hidden])').dataset.view"
+    open_page(browser, pages["seed"])
+    assert js(browser, shown) == "overview"
+    assert not js(browser, "return document.querySelectorAll("
+                           "'svg[data-view=overview] [data-el=\"' + arguments[0] + '\"]').length",
+                  fact)
+    browser.find_element(By.CSS_SELECTOR, '[data-view-button="full"]').click()
+    assert js(browser, shown) == "full"
+    browser.find_element(By.CSS_SELECTOR, '[data-view-button="overview"]').click()
+    assert js(browser, shown) == "overview"
+    js(browser, "location.hash = arguments[0]", fact)
+    WebDriverWait(browser, 5).until(lambda d: js(d, shown) == "full")
+    node = browser.find_element(By.CSS_SELECTOR, f'svg[data-view="full"] [data-el="{fact}"]')
+    assert "sel" in node.get_attribute("class") and in_view(browser, node, "Viewport")

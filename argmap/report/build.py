@@ -34,6 +34,10 @@ FILTERS = (("fact", "facts"), ("claim", "claims"), ("judgment", "judgments"),
            ("assumption", "assumptions"), ("hypothesis", "hypotheses"), ("step", "steps"),
            ("quote", "quotes"))
 
+VIEWS = (("overview", "Overview"), ("full", "Full map"))
+VIEW_HINTS = {"overview": "the judgments and hypotheses, each with a summary of its basis",
+              "full": "every element, down to the quotes"}
+
 
 @dataclass(frozen=True)
 class ReportOptions:
@@ -65,7 +69,7 @@ def build_report(loaded: LoadedMap, options: ReportOptions) -> ReportPage:
         findings[element].append(problem)
     notices: list[str] = []
     articles = [_article(source, reader, places, loaded, notices) for source in model.sources]
-    diagram = _diagram(loaded, options, set(_element_ids(loaded)), notices)
+    views, diagrams = _diagrams(loaded, options, set(_element_ids(loaded)), notices)
     evaluation = evaluate(model)
     facts = PageFacts(loaded, graph, effective_vocabulary(loaded, options.config), places,
                       findings, evaluation.labels, evaluation.reasons)
@@ -75,7 +79,7 @@ def build_report(loaded: LoadedMap, options: ReportOptions) -> ReportPage:
         "meta": _meta(loaded, records),
         "filters": _filters(), "label_header": "<th>stands?</th>" if facts.labels else "",
         "article": "\n".join(articles) or '<p class="notice">The map names no source.</p>',
-        "views": "", "diagram": diagram,
+        "views": views, "diagram": diagrams,
         "overview": _overview(loaded, notices, findings.get(None, [])),
         "data": json_for_script(records),
     }
@@ -148,20 +152,32 @@ def _source_warnings(source: Source, read: SourceText, places: Sequence[QuotePla
     return "".join(parts)
 
 
-def _diagram(loaded: LoadedMap, options: ReportOptions, elements: set[str],
-             notices: list[str]) -> str:
+def _diagrams(loaded: LoadedMap, options: ReportOptions, elements: set[str],
+              notices: list[str]) -> tuple[str, str]:
+    """The drawings (overview first: it fits a screen) and the buttons that switch them."""
+    drawn, buttons = [], []
+    for view, words in VIEWS:
+        try:
+            drawn.append(_draw(loaded, options, elements, view))
+        except (ArgmapError, SvgError) as error:
+            notices.append(f"the {words.lower()} could not be drawn: {error}")
+            drawn.append(f'<div class="notice nomap"><b>The {_text(words.lower())} could not be '
+                         f"drawn.</b> {_text(error)}</div>")
+            continue
+        buttons.append(f'<button type="button" data-view-button="{view}" aria-pressed="false" '
+                       f'title="{_text(VIEW_HINTS[view])}">{_text(words)}</button>')
+    return ("\n      ".join(buttons) if len(buttons) > 1 else ""), "\n".join(drawn)
+
+
+def _draw(loaded: LoadedMap, options: ReportOptions, elements: set[str], view: str) -> str:
     from argmap.render.dot import DrawOptions
     from argmap.render.engine import find_engine
     from argmap.render.pipeline import draw
 
-    try:
-        engine = find_engine(options.engine)
-        drawing = draw(loaded, DrawOptions(), ("svg",), engine, options.timeout,
-                       max_nodes=options.max_nodes)
-        return inline_svg(drawing.outputs["svg"], elements, "full")
-    except (ArgmapError, SvgError) as error:
-        notices.append(f"the map could not be drawn: {error}")
-        return f'<div class="notice nomap"><b>The map could not be drawn.</b> {_text(error)}</div>'
+    engine = find_engine(options.engine)
+    drawing = draw(loaded, DrawOptions(view=view), ("svg",), engine, options.timeout,
+                   max_nodes=options.max_nodes)
+    return inline_svg(drawing.outputs["svg"], elements, view)
 
 
 def _overview(loaded: LoadedMap, notices: list[str], map_findings: list[Problem]) -> str:

@@ -74,6 +74,7 @@
     const first = markArticle(id, chosen, basis);
     markKeys(id);
     showPanel(id);
+    if (id) ensureDrawn(Array.from(chosen));
     if (id && how !== "map") centreOn(id);
     if (first && how !== "article") first.scrollIntoView({ block: "center", behavior: "instant" });
   }
@@ -306,6 +307,14 @@
     document.getElementById("Fit").addEventListener("click", () => { const s = shownSvg(); if (s) fit(s); });
     window.addEventListener("resize", () => svgs().forEach(apply));
     document.querySelectorAll("[data-view-button]").forEach((button) => button.addEventListener("click", () => showView(button.dataset.viewButton)));
+  }
+  // An element the shown drawing leaves out (a fact in the overview) is shown in one that has it.
+  function ensureDrawn(ids) {
+    const has = (svg) => ids.some((x) => nodesOf(svg, x).length > 0);
+    const svg = shownSvg();
+    if (!svg || has(svg)) return;
+    const other = svgs().find(has);
+    if (other) showView(other.dataset.view);
   }
   function showView(name) {
     svgs().forEach((svg) => svg.toggleAttribute("hidden", svg.dataset.view !== name));

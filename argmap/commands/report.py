@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from argmap.batch import Batch, collect_map_files, load_one, plural
 from argmap.output import write_problems
-from argmap.problems import ArgmapError, UsageError
+from argmap.problems import ArgmapError, UsageError, one_line
 from argmap.read import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ def _report_one(path: Path, target: Path, settings: ReportSettings, config: Lint
         return False
     batch.add(outcome)
     if not settings.quiet:
-        shown = "".join(f"\n  shown on the page: {notice}" for notice in page.notices)
+        shown = "".join(f"\n  shown on the page: {one_line(notice)}" for notice in page.notices)
         err.write(f"{counter}{path}: wrote {target}{shown}\n")
     return True
 

@@ -5,8 +5,9 @@
 * **crossings**: pairs of edges whose drawn splines cross, edges sharing an end excluded (they
   meet at a node, which is no crossing a reader has to untangle). Each Bezier piece is flattened
   into a few straight segments, the way a renderer draws it;
-* **long edges**: edges that pass more than one rank of nodes between their ends (each is a
-  line the eye has to follow across other boxes);
+* **long edges**: edges that pass more than one rank of nodes of their own connected part
+  between their ends (each is a line the eye has to follow across other boxes; parts packed side
+  by side have ranks of their own);
 * **ink**: the total drawn length of edges, in points.
 """
 
@@ -57,20 +58,42 @@ class _Edge:
 
 def measure(layout_json: str | bytes, skip_prefix: str = "_legend") -> Measures:
     """Measures of one ``-Tjson0`` layout; nodes named ``skip_prefix...`` (the legend) and their
-    edges are left out of crossings and long edges, but not out of the size."""
+    edges, and invisible edges, are left out of crossings and long edges, but not out of the
+    size."""
     document = json.loads(layout_json)
     x0, y0, x1, y1 = (float(part) for part in document["bb"].split(","))
     nodes = {obj["_gvid"]: obj for obj in document.get("objects", []) if "pos" in obj}
     kept = {gvid for gvid, obj in nodes.items() if not obj["name"].startswith(skip_prefix)}
     edges = [_edge(edge) for edge in document.get("edges", [])
-             if edge.get("pos") and edge["tail"] in kept and edge["head"] in kept]
-    levels = sorted({round(_point(nodes[gvid]["pos"])[1], 1) for gvid in kept})
+             if edge.get("pos") and edge["tail"] in kept and edge["head"] in kept
+             and "invis" not in edge.get("style", "")]
     heights = {gvid: round(_point(nodes[gvid]["pos"])[1], 1) for gvid in kept}
+    part = _parts(kept, edges)
+    levels: dict[int, list[float]] = {}
+    for gvid in kept:
+        levels.setdefault(part[gvid], []).append(heights[gvid])
+    ranks = {number: sorted(set(values)) for number, values in levels.items()}
     return Measures(
         width=x1 - x0, height=y1 - y0, nodes=len(kept), edges=len(edges),
         crossings=count_crossings(edges), ink=sum(_length(e.polyline) for e in edges),
         long_edges=sum(1 for e in edges
-                       if _ranks_between(heights[e.tail], heights[e.head], levels) > 1))
+                       if _ranks_between(heights[e.tail], heights[e.head], ranks[part[e.tail]])
+                       > 1))
+
+
+def _parts(nodes: set[int], edges: list[_Edge]) -> dict[int, int]:
+    """Each node's connected part (union-find over the edges)."""
+    parent = {node: node for node in nodes}
+
+    def root(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for edge in edges:
+        parent[root(edge.tail)] = root(edge.head)
+    return {node: root(node) for node in nodes}
 
 
 def _ranks_between(one: float, other: float, levels: Sequence[float]) -> int:

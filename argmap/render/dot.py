@@ -27,6 +27,7 @@ from argmap.analyse.neighbourhood import neighbourhood
 from argmap.analyse.support import basis_of
 from argmap.model.elements import ArgumentMap, Inference, Proposition
 from argmap.render import statements, style
+from argmap.render.blocks import Link, arrange, crossing, label_size
 from argmap.render.labels import MapLabels, html_label, small_row
 from argmap.render.legend import add_legend
 from argmap.render.text import html_text, link, tooltip
@@ -34,6 +35,7 @@ from argmap.render.text import html_text, link, tooltip
 SVG_ID_PREFIX = "am-"
 VIEWS = ("full", "overview", "basis")
 FRONTIER_NOTE = "more links outside this view"
+REFERENCE_NOTE = "drawn in another part: click to go there"
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,12 @@ class DotBuilder:
             self.keep, self.frontier = area.members, area.frontier
         self.edge_ids: set[str] = set()
         self.nodes = 0
+        # What is drawn, kept until write(): node name -> (shared attributes, own attributes);
+        # edges with theirs, and whether each says what rests on what (blocks follow those).
+        self.drawn: dict[str, tuple[str, dict[str, str]]] = {}
+        self.links: list[tuple[Link, str, dict[str, str], bool]] = []
+        self.references: set[str] = set()
+        self.answers = statements.shared(tuple(style.ANSWERS.attributes().items()))
         self.looks: set[str] = set()  # what the legend has to show
         self.legend_columns = 4
         self.dot = Digraph(
@@ -116,8 +124,7 @@ class DotBuilder:
             label = label[:-1] + "<BR/>" + small_row(f"({FRONTIER_NOTE})", italic=True) + ">"
         self.nodes += 1
         own = {"label": label, "id": svg_id(element_id), "tooltip": tooltip(tip), **(extra or {})}
-        common = statements.shared(tuple(attributes.items()))
-        self.dot.body.append(statements.node(element_id, common, own))
+        self.drawn[element_id] = (statements.shared(tuple(attributes.items())), own)
 
     def _edge(self, tail: str, head: str, edge_style: style.EdgeStyle, tip: str,
               name: str | None = None, look: str | None = None) -> None:
@@ -132,7 +139,44 @@ class DotBuilder:
         self.edge_ids.add(edge_id)
         common = statements.shared(tuple(edge_style.attributes().items()))
         own = {"id": edge_id, "tooltip": tooltip(tip)}
-        self.dot.body.append(statements.edge(tail, head, common, own))
+        self.links.append((Link(tail, head), common, own, edge_style in style.SUPPORT_LOOKS))
+
+    def write(self) -> Digraph:
+        """Write the nodes and edges drawn into the DOT, cut into blocks when the drawing would
+        be far wider than a screen (see :mod:`argmap.render.blocks`)."""
+        links = [relation for relation, *_ in self.links]
+        support = [relation for relation, _, _, holds in self.links if holds]
+        sizes = {name: label_size(own["label"]) for name, (_, own) in self.drawn.items()}
+        follows = {relation.head: relation.tail for relation, common, _, _ in reversed(self.links)
+                   if common == self.answers}  # each question goes with its first hypothesis
+        blocks = arrange(list(self.drawn), links, support, sizes, follows)
+        if blocks is not None:  # many parts of many sizes: pack them as tight as they go
+            self.dot.graph_attr["packmode"] = style.GRAPH_ATTRIBUTES["packmode"]
+        body = self.dot.body
+        for block in blocks or [list(self.drawn)]:
+            body.extend(statements.node(name, *self.drawn[name]) for name in block)
+        references = crossing(blocks or [], links)
+        for relation, common, own, _ in self.links:
+            tail = relation.tail
+            if relation in references:
+                tail = self._reference(relation.tail, references[relation])
+            body.append(statements.edge(tail, relation.head, common, own))
+        return self.dot
+
+    def _reference(self, element_id: str, block: int) -> str:
+        """A small node in ``block`` standing for ``element_id``, drawn in another block."""
+        name = f"_ref{block}.{element_id}"
+        if name not in self.references:
+            self.references.add(name)
+            rows = self.drawn[element_id][1]["label"][1:-1].split("<BR/>")
+            label = html_label([rows[0] or html_text(element_id), *rows[1:2],
+                                small_row(REFERENCE_NOTE, italic=True)])
+            own = {"label": label, "id": f"{SVG_ID_PREFIX}REF{block}-{element_id}",
+                   "tooltip": tooltip(f"{element_id}: {REFERENCE_NOTE}"),
+                   "URL": f"#{svg_id(element_id)}"}
+            self.dot.body.append(statements.node(
+                name, statements.shared(tuple(style.REFERENCE.items())), own))
+        return name
 
     def _propositions(self) -> None:
         basis = self.graph.basis
@@ -239,7 +283,8 @@ def build_dot(model: ArgumentMap, options: DrawOptions | None = None) -> tuple[s
         builder: DotBuilder = OverviewBuilder(model, options)
     else:
         builder = DotBuilder(model, options)
-    dot = builder.build()
+    builder.build()
+    dot = builder.write()
     if builder.nodes <= style.MCLIMIT_NODES:
         dot.graph_attr["mclimit"] = style.MCLIMIT
     if options.legend:

@@ -26,8 +26,10 @@ from argmap.render.labels import header_row, html_label, small_row, standing_row
 # (the basis view) away.
 OVERVIEW_WIDTH = 28
 OVERVIEW_LINES = 5
-# Parts side by side in a row (the legend strip beside the judgments), a little closer together.
+# Parts side by side in a row (the legend strip beside the judgments), a little closer together;
+# an overview cut into blocks packs them as the full view does.
 OVERVIEW_LAYOUT = {"packmode": "array", "nodesep": "0.18"}
+BESIDE_LEGEND_NODES = 10
 BASIS_WORDS = {Basis.EVIDENCE: "rests on evidence", Basis.ASSUMPTION: "rests on assumptions",
                Basis.ASSERTION: "rests on assertion alone"}
 
@@ -55,6 +57,8 @@ class OverviewBuilder(DotBuilder):
             for hypothesis in question.hypotheses:
                 self._edge(hypothesis, question.id, style.ANSWERS,
                            f"{hypothesis} {style.ANSWERS.verb} {question.id}")
+        if self.nodes < BESIDE_LEGEND_NODES:  # a strip beside a few boxes would be the widest part
+            self.dot.graph_attr["packmode"] = style.GRAPH_ATTRIBUTES["packmode"]
         return self.dot
 
     def _judgment(self, proposition: Proposition) -> None:

@@ -105,6 +105,13 @@ ANSWERS = EdgeStyle("answers", "solid", "#B3B3B3", "none", penwidth=1.0)
 SUPPORTS = EdgeStyle("supports", "solid", "#333333", "normal", penwidth=1.6)
 
 
+# Edges that say what rests on what: a drawing too wide for a screen is cut into blocks along
+# them (argmap.render.blocks). Attacks and a question's hypotheses cross blocks freely.
+SUPPORT_LOOKS = frozenset({ANCHOR, PREMISE, CONCLUSION, SUPPORTS})
+# A node standing for one drawn in another block: small, dashed, linked to the real one.
+REFERENCE = {"shape": "box", "style": "dashed,rounded", "color": GREY, "fontsize": "9",
+             "margin": "0.06,0.03"}
+
 # The legend's key for each look (see argmap.render.legend): the legend shows only those drawn.
 LOOKS: dict[EdgeStyle, str] = {
     ANCHOR: "anchors", PREMISE: "is-a-premise-of", CONCLUSION: "concludes", SUPPORTS: "supports",

@@ -1,0 +1,93 @@
+"""The layout keeps a screen's shape: wide maps are cut into blocks, and the issue's figures hold.
+
+The figures are measured on graphviz-pure's own positions (``-Tjson0``, the same bytes on every
+machine) with the legibility benchmark's geometry (``benchmarks/geometry.py``).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from argmap.model import LoadedMap, load_map
+from argmap.render.blocks import Link, ranks
+from argmap.render.dot import DrawOptions, build_dot
+from argmap.render.engine import find_engine, run_layout
+
+sys.path.append(str(ROOT))  # `benchmarks` sits beside `argmap`, not installed
+
+from benchmarks.generate import generate, write_map
+from benchmarks.geometry import Measures, measure
+
+SEED = ROOT / "maps" / "qaani-baghdad-2021-11.yaml"
+_NODE = re.compile(r'^\t"?([^" \[]+)"? \[.*\bid="?([^" ]+)"?', re.M)
+_EDGE_ID = re.compile(r'^\t\S+ -> \S+ \[.*\bid="?([^" \]]+)"?', re.M)
+
+
+@pytest.fixture(scope="module")
+def wide_map(tmp_path_factory: pytest.TempPathFactory) -> LoadedMap:
+    folder = tmp_path_factory.mktemp("wide")
+    return load_map(write_map(generate(200), folder))
+
+
+def laid_out(source: str) -> Measures:
+    layout = run_layout(find_engine("pure"), source, ["json0"])
+    return measure(layout.outputs["json0"])
+
+
+def test_a_quote_ranks_just_below_what_it_anchors() -> None:
+    links = [Link("q", "fact"), Link("fact", "step"), Link("step", "top"), Link("q2", "top")]
+    assert ranks(["q", "fact", "step", "top", "q2"], {
+        link.tail: [other.head for other in links if other.tail == link.tail] for link in links
+    }) == {"top": 0, "step": 1, "q2": 1, "fact": 2, "q": 3}
+
+
+def test_a_wide_map_is_cut_into_blocks_and_still_draws_everything_once(wide_map) -> None:
+    source, _ = build_dot(wide_map.model, DrawOptions(legend=False))
+    ids = Counter(node_id for _, node_id in _NODE.findall(source))
+    model = wide_map.model
+    elements = [e.id for section in (model.quotes, model.propositions, model.inferences,
+                                     model.questions) for e in section]
+    assert all(ids[f"am-{element}"] == 1 for element in elements)
+    references = [name for name, _ in _NODE.findall(source) if name.startswith("_ref")]
+    assert references, "a 200-node synthetic map is cut into blocks"
+    for name in references:  # each stands for a real node and links to it
+        element = name.split(".", 1)[1]
+        assert f'URL="#am-{element}"' in source.split(f'"{name}" [', 1)[1].split("\n")[0]
+    edge_ids = _EDGE_ID.findall(source)
+    assert len(edge_ids) == len(set(edge_ids))
+    uncut, _ = build_dot(wide_map.model, DrawOptions(legend=False, focus=elements[0], depth=1))
+    assert "_ref" not in uncut
+
+
+@pytest.mark.parametrize("view", ["full", "overview", "basis"])
+def test_no_view_of_a_wide_map_is_over_three_to_one(wide_map, view: str) -> None:
+    focus = "judge-89" if view == "basis" else None
+    measures = laid_out(build_dot(wide_map.model, DrawOptions(view=view, focus=focus))[0])
+    assert measures.aspect <= 3.0, measures
+
+
+def test_the_seed_maps_figures_hold() -> None:
+    model = load_map(SEED).model
+    full = laid_out(build_dot(model)[0])
+    assert full.aspect <= 2.5 and full.crossings <= 80, full  # it was 3.5:1 and 143
+    overview = laid_out(build_dot(model, DrawOptions(view="overview"))[0])
+    assert overview.fit >= 0.6, overview
+
+
+def test_a_map_of_unconnected_stories_is_a_block_not_a_row() -> None:
+    second = load_map(ROOT / "tests" / "examples" / "valid" / "reservoir.yaml").model
+    for view in ("full", "overview"):
+        measures = laid_out(build_dot(second, DrawOptions(view=view))[0])
+        assert measures.aspect <= 2.0, (view, measures)  # it was 4,580 x 609 pt (7.5:1)
+
+
+def test_geometry_counts_a_crossing() -> None:
+    crossing = Path(__file__).parent / "render" / "crossing.dot"
+    measures = laid_out(crossing.read_text(encoding="utf-8"))
+    assert measures.crossings == 1 and measures.edges == 2

@@ -15,6 +15,7 @@ class ExportFormat(str, Enum):
     yaml = "yaml"
     json = "json"
     aif = "aif"
+    argdown = "argdown"
 
 
 @app.command()
@@ -22,13 +23,14 @@ def export(
     path: Annotated[Path, typer.Argument(help="The map file.", metavar="MAP")],
     export_format: Annotated[
         ExportFormat,
-        typer.Option("--format", "-f", help="yaml (normalised), json, or aif (AIF JSON for OVA+)."),
+        typer.Option("--format", "-f",
+                     help="yaml (normalised), json, aif (AIF JSON for AIFdb/OVA+) or argdown."),
     ] = ExportFormat.yaml,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
 ) -> None:
-    """Write a valid map out as normalised YAML, JSON, or AIF JSON (nodes, edges, locutions)."""
+    """Write a valid map out as normalised YAML, JSON, AIF JSON or Argdown."""
     from argmap.commands.export import ExportSettings, run_export
 
     raise typer.Exit(run_export(ExportSettings(path, export_format.value, output)))

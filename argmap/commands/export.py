@@ -1,4 +1,4 @@
-"""``argmap export``: a valid map as YAML (normalised), JSON or AIF JSON."""
+"""``argmap export``: a valid map as YAML (normalised), JSON, AIF JSON or Argdown."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import TextIO
 
 from argmap.atomic import write_output
 from argmap.batch import Batch, load_one
-from argmap.export import dump_json, dump_yaml, to_aif
+from argmap.export import dump_json, dump_yaml, to_aif, to_argdown
 from argmap.model import LoadedMap
 from argmap.problems import ArgmapError
 
@@ -46,6 +46,7 @@ EXPORT_WRITERS: dict[str, Callable[[LoadedMap], str]] = {
     "yaml": lambda loaded: dump_yaml(loaded.model),
     "json": lambda loaded: dump_json(loaded.model),
     "aif": _aif_json,
+    "argdown": lambda loaded: to_argdown(loaded.model),
 }
 
 

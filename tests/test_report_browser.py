@@ -17,7 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
 from report_fixtures import SEED_MAP, write_hostile_map
+from strategies import valid_maps
 
 from argmap.commands.report import ReportSettings, run_report
 from argmap.model import load_map
@@ -196,6 +199,11 @@ def test_a_hostile_map_runs_none_of_its_text(browser: WebDriver,
     assert browser.title.startswith("</script>")
     panel = browser.find_element(By.ID, "Panel").text
     assert 'onerror="window.__pwned=1"' in panel  # shown as text, verbatim
+    open_page(browser, pages["hostile"], "#q-closed")
+    links = browser.find_elements(By.CSS_SELECTOR, "#Panel a")
+    assert [link.get_attribute("protocol") for link in links] == ["https:"]
+    assert links[0].get_attribute("rel") == "noopener noreferrer"
+    assert js(browser, "return typeof window.__pwned") == "undefined"
 
 
 @pytest.mark.parametrize("name", ["seed", "hostile"])
@@ -230,3 +238,31 @@ def test_the_overview_shows_first_and_a_fact_brings_up_the_full_map(
     WebDriverWait(browser, 5).until(lambda d: js(d, shown) == "full")
     node = browser.find_element(By.CSS_SELECTOR, f'svg[data-view="full"] [data-el="{fact}"]')
     assert "sel" in node.get_attribute("class") and in_view(browser, node, "Viewport")
+
+
+@settings(max_examples=4, derandomize=True, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(valid_maps())
+def test_pages_of_maps_never_seen_work_node_by_node(browser: WebDriver, tmp_path: Path,
+                                                     drawn: tuple[dict[str, Any], str]) -> None:
+    data, source_text = drawn
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    (folder / ".git").mkdir()
+    (folder / "source.txt").write_text(source_text, encoding="utf-8")
+    map_path = folder / "random.yaml"
+    map_path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    code = run_report(ReportSettings([map_path], quiet=True), io.StringIO(), io.StringIO())
+    assert code == 0
+    open_page(browser, map_path.with_suffix(".html"))
+    browser.get_log("browser")
+    for element in js(browser, "return Array.from(new Set(Array.from(document.querySelectorAll("
+                               "'svg [data-el]')).map(g => g.dataset.el)))"):
+        js(browser, "document.querySelector(arguments[0]).dispatchEvent(new MouseEvent('click',"
+                    " {bubbles: true}))", f'svg [data-el="{element}"]')
+        assert browser.current_url.endswith(f"#{element}")
+        assert element in browser.find_element(By.ID, "Panel").text
+    for mark in browser.find_elements(By.CSS_SELECTOR, "mark.q"):
+        js(browser, "arguments[0].click()", mark)
+    errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+    assert not errors
+    assert js(browser, "return typeof window.__pwned") == "undefined"

@@ -127,7 +127,9 @@
     const dl = el("dl");
     rows.forEach(([name, value]) => {
       if (value === undefined || value === null || value === "") return;
-      dl.append(el("dt", null, name), el("dd", null, value));
+      const dd = el("dd");
+      if (value instanceof Node) dd.append(value); else dd.textContent = String(value);
+      dl.append(el("dt", null, name), dd);
     });
     return dl.childNodes.length ? dl : null;
   }
@@ -162,7 +164,16 @@
       (r.place[3] > 1 ? ", in " + r.place[3] + " pieces" : "") +
       (r.place[2] > 1 ? " (the words occur more than once)" : "") : r.problem;
     return [facts([["speaker", r.speaker], ["via", r.via], ["mode", r.mode], ["source", r.source],
-      ["source grade", r.sourceGrade], ["address", r.url], ["place", where], ["note", r.note]])].filter(Boolean);
+      ["source grade", r.sourceGrade], ["address", link(r.url)], ["place", where], ["note", r.note]])].filter(Boolean);
+  }
+  // Only a web address becomes a link (the map's format allows no other); it opens apart.
+  function link(url) {
+    if (!url || !/^https?:\/\/\S+$/.test(url)) return url;
+    const a = el("a", null, url);
+    a.href = url;
+    a.target = "_blank";
+    a.rel = "noopener noreferrer";
+    return a;
   }
   function findings(list) {
     return (list || []).map((f) => {
@@ -231,7 +242,11 @@
       }
       body.append(tr);
     });
-    if (!DATA.keys.length) body.append(el("tr")).append(el("td", "hint", "The map has no author judgments or hypotheses."));
+    if (!DATA.keys.length) {
+      const row = el("tr");
+      row.append(el("td", "hint", "The map has no author judgment or hypothesis that nothing builds on."));
+      body.append(row);
+    }
   }
 
   // ---- pan and zoom -----------------------------------------------------------------------

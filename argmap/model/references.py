@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from argmap.model.elements import ArgumentMap
 from argmap.model.index import KIND_NAMES, MapIndex
@@ -32,18 +33,26 @@ class Finding:
     message: str
 
 
-# (section, field, sections the id must name); an attack's target depends on its kind.
-_REFERENCES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("sources", "author", ("actors",)),
-    ("quotes", "source", ("sources",)),
-    ("quotes", "speaker", ("actors",)),
-    ("quotes", "via", ("actors",)),
-    ("propositions", "quotes", ("quotes",)),
-    ("inferences", "premises", ("propositions",)),
-    ("inferences", "conclusion", ("propositions",)),
-    ("attacks", "attacker", ("propositions",)),
-    ("questions", "hypotheses", ("propositions",)),
-    ("inferences", "quotes", ("quotes",)),
+class Reference(NamedTuple):
+    """A field of the elements of ``section`` that holds ids of elements of ``targets``."""
+
+    section: str
+    field: str
+    targets: tuple[str, ...]
+
+
+# An attack's target depends on its kind: see _attack_targets.
+_REFERENCES: tuple[Reference, ...] = (
+    Reference("sources", "author", ("actors",)),
+    Reference("quotes", "source", ("sources",)),
+    Reference("quotes", "speaker", ("actors",)),
+    Reference("quotes", "via", ("actors",)),
+    Reference("propositions", "quotes", ("quotes",)),
+    Reference("inferences", "premises", ("propositions",)),
+    Reference("inferences", "conclusion", ("propositions",)),
+    Reference("attacks", "attacker", ("propositions",)),
+    Reference("questions", "hypotheses", ("propositions",)),
+    Reference("inferences", "quotes", ("quotes",)),
 )
 
 
@@ -51,10 +60,10 @@ def check_references(
     model: ArgumentMap, index: MapIndex, positions: Positions
 ) -> Iterator[Finding]:
     yield from _duplicate_ids(index, positions)
-    for section, field, expected in _REFERENCES:
-        for position, element in enumerate(getattr(model, section)):
-            yield from _check_field(index, (section, position, field), getattr(element, field),
-                                    expected)
+    for ref in _REFERENCES:
+        for position, element in enumerate(getattr(model, ref.section)):
+            yield from _check_field(index, (ref.section, position, ref.field),
+                                    getattr(element, ref.field), ref.targets)
     yield from _attack_targets(model, index)
     yield from _self_references(model)
     yield from _hypotheses(model, index)

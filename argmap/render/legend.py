@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Collection, Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 from graphviz import Digraph  # type: ignore[import-untyped]
 
@@ -23,41 +24,71 @@ LEGEND_ID = "argmap-legend"
 _PROPOSITION = style.PROPOSITIONS
 NODES_PER_ROW = 4
 
-# key, style, header words, explanation lines
-_SAMPLES: dict[str, tuple[style.NodeStyle, str, tuple[str, ...]]] = {
-    "quote": (style.QUOTE, "QUOTE", ("evidence: verbatim words,", "speaker and source")),
-    "fact": (_PROPOSITION["reported_fact"], "REPORTED FACT", ("reported as fact",)),
-    "claim": (_PROPOSITION["attributed_claim"], "CLAIM", ("what an actor claims,", "and who")),
-    "assumption": (_PROPOSITION["assumption"], "ASSUMPTION", ("taken as given",)),
-    "judgment": (_PROPOSITION["author_judgment"], "JUDGMENT",
-                 ("the author's, with", "likelihood and confidence")),
-    "on-assumption": (_PROPOSITION["author_judgment"], f"JUDGMENT - {style.ON_ASSUMPTION_NOTE}",
-                      ("every line of support", "needs an assumption")),
-    "hypothesis": (_PROPOSITION["hypothesis"], "HYPOTHESIS", ("one answer to a question",)),
-    "question": (style.QUESTION, "QUESTION", ("a question its", "hypotheses answer")),
-    "unsupported": (_PROPOSITION["author_judgment"], f"JUDGMENT - {style.NO_EVIDENCE_NOTE}",
-                    ("rests on assertion alone",)),
+
+
+class NodeSample(NamedTuple):
+    """A sample node: its look, the header words and the lines explaining it."""
+
+    look: style.NodeStyle
+    header: str
+    lines: tuple[str, ...]
+
+
+class EdgeSample(NamedTuple):
+    """A sample arrow: ``key`` ends its SVG id."""
+
+    key: str
+    look: style.EdgeStyle
+    caption: str
+
+
+class InferenceSample(NamedTuple):
+    """One of the two looks of a (labelled) inference."""
+
+    key: str
+    look: style.NodeStyle
+    rows: tuple[str, ...]
+    tooltip: str
+
+
+_SAMPLES: dict[str, NodeSample] = {
+    "quote": NodeSample(style.QUOTE, "QUOTE", ("evidence: verbatim words,", "speaker and source")),
+    "fact": NodeSample(_PROPOSITION["reported_fact"], "REPORTED FACT", ("reported as fact",)),
+    "claim": NodeSample(_PROPOSITION["attributed_claim"], "CLAIM",
+                        ("what an actor claims,", "and who")),
+    "assumption": NodeSample(_PROPOSITION["assumption"], "ASSUMPTION", ("taken as given",)),
+    "judgment": NodeSample(_PROPOSITION["author_judgment"], "JUDGMENT",
+                           ("the author's, with", "likelihood and confidence")),
+    "on-assumption": NodeSample(_PROPOSITION["author_judgment"],
+                                f"JUDGMENT - {style.ON_ASSUMPTION_NOTE}",
+                                ("every line of support", "needs an assumption")),
+    "hypothesis": NodeSample(_PROPOSITION["hypothesis"], "HYPOTHESIS",
+                             ("one answer to a question",)),
+    "question": NodeSample(style.QUESTION, "QUESTION", ("a question its", "hypotheses answer")),
+    "unsupported": NodeSample(_PROPOSITION["author_judgment"],
+                              f"JUDGMENT - {style.NO_EVIDENCE_NOTE}",
+                              ("rests on assertion alone",)),
 }
-# key (the SVG id's end), style, caption
-_EDGES: tuple[tuple[str, style.EdgeStyle, str], ...] = (
-    ("anchors", style.ANCHOR, "a quote anchors"),
-    ("is-a-premise-of", style.PREMISE, "premise of an inference"),
-    ("concludes", style.CONCLUSION, "inference to conclusion"),
-    ("supports", style.SUPPORTS, "supports (through inferences)"),
-    ("rebuts", style.ATTACKS["rebut"], "rebuts a conclusion"),
-    ("undermines", style.ATTACKS["undermine"], "undermines a premise"),
-    ("undercuts", style.ATTACKS["undercut"], "undercuts an inference"),
-    ("analyst-attack", style.ANALYST_ATTACKS["rebut"], "attack the analyst raises"),
-    ("answers", style.ANSWERS, "answers a question"),
+_EDGES: tuple[EdgeSample, ...] = (
+    EdgeSample("anchors", style.ANCHOR, "a quote anchors"),
+    EdgeSample("is-a-premise-of", style.PREMISE, "premise of an inference"),
+    EdgeSample("concludes", style.CONCLUSION, "inference to conclusion"),
+    EdgeSample("supports", style.SUPPORTS, "supports (through inferences)"),
+    EdgeSample("rebuts", style.ATTACKS["rebut"], "rebuts a conclusion"),
+    EdgeSample("undermines", style.ATTACKS["undermine"], "undermines a premise"),
+    EdgeSample("undercuts", style.ATTACKS["undercut"], "undercuts an inference"),
+    EdgeSample("analyst-attack", style.ANALYST_ATTACKS["rebut"], "attack the analyst raises"),
+    EdgeSample("answers", style.ANSWERS, "answers a question"),
 )
-# key, style, label rows, tooltip: the two looks of a (labelled) inference
-_INFERENCES: tuple[tuple[str, style.NodeStyle, tuple[str, ...], str], ...] = (
-    ("inference", style.INFERENCE, ("inference scheme",), "an inference, labelled by its scheme"),
-    ("analyst-inference", style.ANALYST_INFERENCE, ("inference scheme", analyst_row()),
-     "an inference reconstructed by the analyst: the text leaves it implicit"),
+_INFERENCES: tuple[InferenceSample, ...] = (
+    InferenceSample("inference", style.INFERENCE, ("inference scheme",),
+                    "an inference, labelled by its scheme"),
+    InferenceSample("analyst-inference", style.ANALYST_INFERENCE,
+                    ("inference scheme", analyst_row()),
+                    "an inference reconstructed by the analyst: the text leaves it implicit"),
 )
 EVERY_LOOK: frozenset[str] = frozenset(
-    [*_SAMPLES, *(key for key, _, _ in _EDGES), *(key for key, *_ in _INFERENCES)])
+    [*_SAMPLES, *(edge.key for edge in _EDGES), *(step.key for step in _INFERENCES)])
 
 
 def _name(key: str) -> str:
@@ -69,8 +100,8 @@ def add_legend(dot: Digraph, used: Collection[str] = EVERY_LOOK,
     """Add the legend cluster to ``dot``, with a sample of each look in ``used`` (keys as in
     :data:`EVERY_LOOK`), ``columns`` node samples a row; nothing when the drawing uses none."""
     nodes = [key for key in _SAMPLES if key in used]
-    edges = [edge for edge in _EDGES if edge[0] in used]
-    steps = [step for step in _INFERENCES if step[0] in used]
+    edges = [edge for edge in _EDGES if edge.key in used]
+    steps = [step for step in _INFERENCES if step.key in used]
     if not (nodes or edges or steps):
         return
     with dot.subgraph(name="cluster_legend") as legend:
@@ -96,16 +127,16 @@ def _rows(keys: list[str], columns: int) -> Iterable[list[str]]:
 
 
 def _sample_node(legend: Digraph, key: str) -> None:
-    node_style, header, lines = _SAMPLES[key]
-    attributes = node_style.attributes()
+    sample = _SAMPLES[key]
+    attributes = sample.look.attributes()
     if key == "unsupported":
         attributes.update(style.NO_EVIDENCE_BORDER)
         attributes["style"] += "," + style.NO_EVIDENCE_STYLE
-    rows = [header_row(header, ""), *(small_row(line) for line in lines)]
+    rows = [header_row(sample.header, ""), *(small_row(line) for line in sample.lines)]
     if key == "judgment":
         rows.append(_standing_marks())
     legend.node(_name(key), html_label(rows), _attributes={
-        **attributes, "id": f"{LEGEND_ID}-{key}", "tooltip": header.lower()})
+        **attributes, "id": f"{LEGEND_ID}-{key}", "tooltip": sample.header.lower()})
 
 
 def _standing_marks() -> str:
@@ -115,31 +146,30 @@ def _standing_marks() -> str:
     return f'<FONT POINT-SIZE="9">{" / ".join(marks)}</FONT>'
 
 
-def _sample_edges(legend: Digraph, edges: list[tuple[str, style.EdgeStyle, str]],
-                  steps: list[tuple[str, style.NodeStyle, tuple[str, ...], str]],
+def _sample_edges(legend: Digraph, edges: list[EdgeSample], steps: list[InferenceSample],
                   below: str | None, first: int) -> str | None:
     """A row of short arrows, one per relation, each pointing up at the words that name it
     (numbered from ``first``), and the inference samples beside them; the row stands above
     ``below``. Returns the name of a node on the row (None: an empty row)."""
     with legend.subgraph() as tails:
         tails.attr(rank="same")
-        for number, (_, edge_style, _) in enumerate(edges, start=first):
+        for number, edge in enumerate(edges, start=first):
             tails.node(_name(f"edge.{number}.tail"), "", shape="point", width="0.06",
-                       color=edge_style.color)
+                       color=edge.look.color)
     with legend.subgraph() as heads:
         heads.attr(rank="same")
-        for number, (_, _, caption) in enumerate(edges, start=first):
-            heads.node(_name(f"edge.{number}.head"), html_label([small_row(caption)]),
+        for number, edge in enumerate(edges, start=first):
+            heads.node(_name(f"edge.{number}.head"), html_label([small_row(edge.caption)]),
                        shape="plaintext", height="0.2", margin="0.02,0")
-        for key, node_style, rows, tip in steps:
-            heads.node(_name(key), html_label(rows), _attributes={
-                **node_style.attributes(), **style.SMALL_BOX, "id": f"{LEGEND_ID}-{key}",
-                "tooltip": tip})
-    for number, (key, edge_style, caption) in enumerate(edges, start=first):
+        for step in steps:
+            heads.node(_name(step.key), html_label(step.rows), _attributes={
+                **step.look.attributes(), **style.SMALL_BOX, "id": f"{LEGEND_ID}-{step.key}",
+                "tooltip": step.tooltip})
+    for number, edge in enumerate(edges, start=first):
         tail, head = _name(f"edge.{number}.tail"), _name(f"edge.{number}.head")
         legend.edge(tail, head, _attributes={
-            **edge_style.attributes(), "id": f"{LEGEND_ID}-{key}", "tooltip": caption})
-    row = _name(f"edge.{first}.head") if edges else _name(steps[0][0]) if steps else None
+            **edge.look.attributes(), "id": f"{LEGEND_ID}-{edge.key}", "tooltip": edge.caption})
+    row = _name(f"edge.{first}.head") if edges else _name(steps[0].key) if steps else None
     if below is not None and edges:
         legend.edge(below, _name(f"edge.{first}.tail"), style="invis")
     return row if row is not None else below

@@ -1,11 +1,16 @@
-"""Entry point of the ``argmap`` command and of ``python -m argmap``."""
+"""Entry point of the ``argmap`` command and of ``python -m argmap``.
+
+Start-up is most of what a user waits for on a small map, so this process skips what a
+one-shot command does not need (docs/performance.md, "Start-up"): the collector's passes
+(:mod:`argmap.gcpolicy`) and pydantic's plugin discovery.
+"""
 
 from __future__ import annotations
 
 import _signal  # type: ignore[import-not-found]  # `signal` imports enum: slow enough to be hit
 import os
 import sys
-from types import FrameType
+from types import FrameType, ModuleType
 
 
 def _interrupted_while_starting(number: int, frame: FrameType | None) -> None:
@@ -35,6 +40,18 @@ def _interrupt(number: int, frame: FrameType | None) -> None:
     raise _Interrupted
 
 
+def _skip_pydantic_plugin_discovery() -> None:
+    """pydantic looks for plugins (``importlib.metadata`` entry points, which imports ``email``,
+    ``zipfile``, ``socket``...) the first time it builds a validator, whatever
+    ``PYDANTIC_DISABLE_PLUGINS`` says: 15-18 ms, more than validating the seed map. argmap's
+    models are its own, not a user's to instrument, so this process tells pydantic there are
+    none. A library user importing argmap keeps pydantic's default."""
+    if "pydantic.plugin._loader" not in sys.modules:
+        loader = ModuleType("pydantic.plugin._loader")
+        loader.get_plugins = tuple  # type: ignore[attr-defined]  # () : no plugins
+        sys.modules["pydantic.plugin._loader"] = loader
+
+
 def main() -> None:
     # Everything, imports included, runs inside the handlers: Ctrl-C while typer and pydantic
     # load (a third of a second) is "interrupted", not a traceback.
@@ -46,6 +63,14 @@ def main() -> None:
     except BrokenPipeError:  # `argmap rules | head`: the reader left; so do we, quietly
         _silence_stdout()
         raise SystemExit(141) from None
+    finally:
+        _before_exit()
+
+
+def _before_exit() -> None:
+    gcpolicy = sys.modules.get("argmap.gcpolicy")
+    if gcpolicy is not None:
+        gcpolicy.before_exit()
 
 
 def _run() -> None:
@@ -56,6 +81,10 @@ def _run() -> None:
 
         sys.stdout.write(f"argmap {__version__}\n")
         raise SystemExit(0)
+    from argmap import gcpolicy
+
+    gcpolicy.one_shot()
+    _skip_pydantic_plugin_discovery()
     # A terminated run unwinds like an interrupted one, so no temporary file is left behind.
     signal.signal(signal.SIGTERM, _exit_on_signal)
     from argmap.terminal import guard_streams

@@ -9,6 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from argmap._version import __version__
+from argmap.cli.params import prime
 from argmap.output import AUTO_HELP, FORMAT_CHOICES
 
 # The order a newcomer meets the commands in: start a map, check it, draw it, then the rest.
@@ -24,6 +25,16 @@ class _OrderedGroup(TyperGroup):
         names = super().list_commands(ctx)
         rank = {name: number for number, name in enumerate(COMMAND_ORDER)}
         return sorted(names, key=lambda name: rank.get(name, len(rank)))
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        prime(self, ctx)
+        return super().parse_args(ctx, args)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            prime(command, ctx)  # plain values skip typer's per-parameter pydantic adapters
+        return command
 
 
 app = typer.Typer(

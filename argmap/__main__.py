@@ -90,13 +90,14 @@ def _run() -> None:
     from argmap.terminal import guard_streams
 
     guard_streams()
-    from argmap.cli import app
+    from argmap.cli import app, building_only
     from argmap.problems import ArgmapError, one_line
 
     # From here on an interrupt unwinds, so temporary files are removed on the way out.
     signal.signal(signal.SIGINT, _interrupt)
     try:
-        app(prog_name="argmap")
+        with building_only(sys.argv[1:]):
+            app(prog_name="argmap")
     except ArgmapError as error:  # a command let a known error through: still one clear line
         sys.stderr.write(f"argmap: {error}\n")
         raise SystemExit(error.exit_code) from None

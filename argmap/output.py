@@ -13,7 +13,6 @@ row in :data:`FORMATS` (the CLI's ``--format`` choices are built from the table)
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -112,6 +111,8 @@ def format_json(problems: Sequence[Problem], style: Style = Style()) -> str:
          "message": problem.message}
         for problem in problems
     ]
+    import json  # only the json and sarif formats need it
+
     return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -141,6 +142,8 @@ def format_sarif(problems: Sequence[Problem], style: Style = Style()) -> str:
             "results": [_sarif_result(problem, order[problem.code]) for problem in problems],
         }],
     }
+    import json
+
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 

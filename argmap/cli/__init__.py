@@ -16,6 +16,6 @@ from argmap.cli import (  # noqa: F401  (registers commands)
     report_cmd,
     validate_cmd,
 )
-from argmap.cli.app import app
+from argmap.cli.app import app, building_only
 
-__all__ = ["app"]
+__all__ = ["app", "building_only"]

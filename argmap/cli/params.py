@@ -93,10 +93,11 @@ def _flag(value: Any, param: Any, ctx: Any) -> bool:
     return value
 
 
-def _number(kind: type, low: float | None, high: float | None) -> Convert:
+def _number(kind: type[float], low: float | None, high: float | None) -> Convert:
     pattern = _INTEGER if kind is int else _DECIMAL
 
     def convert(value: Any, param: Any, ctx: Any) -> Any:
+        number: float
         if type(value) is kind:
             number = value
         elif isinstance(value, str) and pattern.fullmatch(value):

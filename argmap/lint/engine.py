@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,6 +99,10 @@ def lint_many(files: Sequence[Path], settings: LintSettings, jobs: int = 0) -> l
     workers = worker_count(files, jobs or settings.config.jobs)
     if workers <= 1:
         return [lint_file(path, settings) for path in files]
+    # Imported here: the pool machinery (multiprocessing, queues, threads) is start-up time
+    # a run over one or two maps never uses.
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts) as pool:
         return list(pool.map(_lint_file_job, files, [settings] * len(files),
                              chunksize=max(1, len(files) // (workers * 4))))

@@ -10,9 +10,10 @@ Two layers that never blur:
 Every section is a list, so YAML order is preserved end to end; elements refer to each other by
 ``id``. Cross-references are checked in :mod:`argmap.model.references`, not here, because they
 need the whole map. ``docs/format.md`` documents each field; keep the two in step.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: pydantic would then compile every annotation
+string back into an object (89 calls to ``compile`` at each start).
+"""
 
 import datetime
 from typing import Annotated, Literal

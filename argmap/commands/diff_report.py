@@ -16,11 +16,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from argmap.analyse.changes import Change, MapChanges
+from argmap.model.index import KIND_NAMES
 from argmap.problems import one_line
 
-_SINGULAR = {"sources": "source", "actors": "actor", "quotes": "quote",
-             "propositions": "proposition", "inferences": "inference", "attacks": "attack",
-             "questions": "question", "map": "map"}
 _DIRECTION_WORDS = {"likelihood": ("raised", "lowered"), "confidence": ("raised", "lowered"),
                     "basis": ("strengthened", "weakened")}
 _STANDING = {"in": "stands", "out": "falls", "undec": "undecided"}
@@ -127,7 +125,7 @@ def format_text(reports: Sequence[MapChanges], colour: bool = False) -> str:
         lines.append(f"{_BOLD}{title}{_RESET}: {_headline(report)}" if colour
                      else f"{title}: {_headline(report)}")
         for change in report.all:
-            where = f"{_SINGULAR.get(change.section, change.section)} {change.element}"
+            where = f"{KIND_NAMES.get(change.section, change.section)} {change.element}"
             marker = _text_marker(change)
             lines.append(f"  {marker} {where}: {describe(change, spell)}")
     return "".join(f"{line}\n" for line in lines)
@@ -185,7 +183,7 @@ def _code(text: str) -> str:
 
 
 def _markdown_item(change: Change, spell: Spell) -> str:
-    kind = _SINGULAR.get(change.section, change.section)
+    kind = KIND_NAMES.get(change.section, change.section)
     return f"- {kind} `{change.element}` {describe(change, spell)}\n"
 
 

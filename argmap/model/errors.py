@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from argmap.model.elements import SHA256_PATTERN, SLUG_PATTERN, URL_PATTERN, ArgumentMap
+from argmap.model.index import KIND_NAMES
 from argmap.read import Loc, Positions
 from argmap.suggest import did_you_mean
 
@@ -18,10 +19,6 @@ _PATTERN_HINTS = {
     "starting with a letter or digit",
     URL_PATTERN: "is not a web address: a url must start with http:// or https://",
     SHA256_PATTERN: "is not a SHA-256: write the 64 lowercase hex digits of the file's hash",
-}
-_SINGULAR = {
-    "sources": "source", "actors": "actor", "quotes": "quote", "propositions": "proposition",
-    "inferences": "inference", "attacks": "attack", "questions": "question",
 }
 
 
@@ -75,11 +72,11 @@ def describe_location(loc: Loc, data: Any) -> str:
         return ""
     parts: list[str] = []
     rest = loc
-    if len(loc) >= 2 and loc[0] in _SINGULAR and isinstance(loc[1], int):
+    if len(loc) >= 2 and loc[0] in KIND_NAMES and isinstance(loc[1], int):
         element = _get(data, loc[:2])
         ident = element.get("id") if isinstance(element, dict) else None
         name = f"`{ident}`" if isinstance(ident, str) else f"#{loc[1] + 1}"
-        parts.append(f"{_SINGULAR[str(loc[0])]} {name}")
+        parts.append(f"{KIND_NAMES[str(loc[0])]} {name}")
         rest = loc[2:]
     dotted = "".join(f"[{part}]" if isinstance(part, int) else f".{_short(part)}" for part in rest)
     if dotted:

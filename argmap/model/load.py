@@ -87,7 +87,7 @@ def _validate(data: Any, positions: Positions, display: str, limits: Limits) -> 
         message = f"a map is a YAML mapping with a `map:` block; found {found}"
         line, column = positions.of_value(())
         raise MapInvalidError([Problem(display, line, column, SCHEMA_CODE, message)])
-    _check_element_count(data, positions, display, limits)
+    _check_element_count(data, display, limits)
     try:
         with gcpolicy.paused():
             return ArgumentMap.model_validate(data)
@@ -99,8 +99,7 @@ def _validate(data: Any, positions: Positions, display: str, limits: Limits) -> 
         raise MapInvalidError(sorted(problems)) from None
 
 
-def _check_element_count(data: dict[str, Any], positions: Positions, display: str,
-                         limits: Limits) -> None:
+def _check_element_count(data: dict[str, Any], display: str, limits: Limits) -> None:
     count = sum(len(data[section]) for section in SECTIONS
                 if isinstance(data.get(section), list))
     if count > limits.max_elements:

@@ -50,8 +50,6 @@ PHIA: tuple[Band, ...] = (
 
 VOCABULARIES: dict[str, tuple[Band, ...]] = {"icd203": ICD203, "phia": PHIA}
 
-CONFIDENCE_LEVELS = ("low", "moderate", "high")
-
 SOURCE_RELIABILITY = {
     "A": "completely reliable",
     "B": "usually reliable",

@@ -32,6 +32,9 @@ NODESEP = 0.25 * POINTS_PER_INCH
 RANKSEP = 0.45 * POINTS_PER_INCH
 # A part wider than this many times its height (as estimated) is cut into blocks.
 MAX_ASPECT = 2.5
+# A part of more nodes than this with several top-level conclusions is cut into one block per
+# conclusion and its support, however it is shaped: the seed map's crossings go from 80 to 5.
+GROUP_NODES = 60
 # Blocks are joined while the join is at most this wide, relative to a 16:10 picture of the map.
 SCREEN_SHAPE = 1.6
 _FONT = re.compile(r'<FONT POINT-SIZE="(\d+(?:\.\d+)?)"')
@@ -138,11 +141,13 @@ def parts(names: Sequence[str], links: Sequence[Link]) -> list[list[str]]:
 
 def arrange(names: Sequence[str], links: Sequence[Link], support: Sequence[Link],
             sizes: Mapping[str, tuple[float, float]],
-            follows: Mapping[str, str] | None = None) -> list[list[str]] | None:
+            follows: Mapping[str, str] | None = None,
+            group: bool = True) -> list[list[str]] | None:
     """Blocks for the nodes ``names`` (in drawing order), or None when no part needs cutting.
     ``links`` are every edge; ``support`` the edges that say what rests on what (a block is a
     top and what rests under it through these); a node in ``follows`` goes into the block of
-    the node it follows (a question with its first hypothesis)."""
+    the node it follows (a question with its first hypothesis). With ``group``, a big part with
+    several top-level conclusions is cut into one block per conclusion whatever its shape."""
     estimate = Estimator(links, sizes)
     found = parts(names, links)
     shapes = [estimate(part) for part in found]
@@ -151,11 +156,16 @@ def arrange(names: Sequence[str], links: Sequence[Link], support: Sequence[Link]
     cut = False
     blocks: list[list[str]] = []
     for part, (width, height) in zip(found, shapes, strict=True):
-        if width <= MAX_ASPECT * max(height, 1.0) or width <= limit:
+        pieces: list[list[str]] = []
+        if width > MAX_ASPECT * max(height, 1.0) and width > limit:
+            pieces = _cut(part, support, estimate, limit)
+        elif group and len(part) > GROUP_NODES:  # a block per conclusion; a single one stays
+            pieces = _join(_under_each_top(part, support, split_single=False), estimate, limit)
+        if len(pieces) > 1:
+            cut = True
+            blocks.extend(pieces)
+        else:
             blocks.append(part)
-            continue
-        cut = True
-        blocks.extend(_cut(part, support, estimate, limit))
     return _follow(blocks, follows or {}) if cut else None
 
 
@@ -178,10 +188,11 @@ def _cut(part: list[str], support: Sequence[Link], estimate: Estimator,
     return _join(refined, estimate, limit)
 
 
-def _under_each_top(part: list[str], support: Sequence[Link]) -> list[list[str]]:
+def _under_each_top(part: list[str], support: Sequence[Link],
+                    split_single: bool = True) -> list[list[str]]:
     """One block per top of ``part``, each with what rests under it and not in an earlier one.
-    With a single top, the top and the nodes right under it form the first block and each node
-    under those starts one."""
+    With a single top (and ``split_single``), the top and the nodes right under it form the
+    first block and each node under those starts one."""
     inside = set(part)
     below: dict[str, list[str]] = defaultdict(list)
     has_above: set[str] = set()
@@ -191,7 +202,7 @@ def _under_each_top(part: list[str], support: Sequence[Link]) -> list[list[str]]
             has_above.add(link.tail)
     tops = [name for name in part if name not in has_above] or part[:1]
     claim_order = list(range(len(tops)))
-    if len(tops) == 1 and len(split := _split_under(tops[0], below)) > 1:
+    if split_single and len(tops) == 1 and len(split := _split_under(tops[0], below)) > 1:
         # What the top rests on is claimed first, so the top's block keeps only it and its steps.
         tops, claim_order = split, [*range(1, len(split)), 0]
     owner: dict[str, int] = {}

@@ -87,6 +87,7 @@ class DotBuilder:
         self.links: list[tuple[Link, str, dict[str, str], bool]] = []
         self.references: set[str] = set()
         self.answers = statements.shared(tuple(style.ANSWERS.attributes().items()))
+        self.view = options.view
         self.looks: set[str] = set()  # what the legend has to show
         self.legend_columns = 4
         self.dot = Digraph(
@@ -149,9 +150,11 @@ class DotBuilder:
         sizes = {name: label_size(own["label"]) for name, (_, own) in self.drawn.items()}
         follows = {relation.head: relation.tail for relation, common, _, _ in reversed(self.links)
                    if common == self.answers}  # each question goes with its first hypothesis
-        blocks = arrange(list(self.drawn), links, support, sizes, follows)
+        # A basis is one tree: it is cut only when too wide, never grouped by conclusion.
+        blocks = arrange(list(self.drawn), links, support, sizes, follows,
+                         group=self.view != "basis")
         if blocks is not None:  # many parts of many sizes: pack them as tight as they go
-            self.dot.graph_attr["packmode"] = style.GRAPH_ATTRIBUTES["packmode"]
+            self.dot.graph_attr["packmode"] = style.BLOCKS_PACKMODE
         body = self.dot.body
         for block in blocks or [list(self.drawn)]:
             body.extend(statements.node(name, *self.drawn[name]) for name in block)

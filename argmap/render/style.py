@@ -149,6 +149,8 @@ GRAPH_ATTRIBUTES = {
     "fontname": FONT, "fontsize": "12", "labelloc": "t", "labeljust": "l",
     "outputorder": "edgesfirst", "bgcolor": "white",
 }
+# Blocks (argmap.render.blocks) pack closer node by node: they interlock instead of lining up.
+BLOCKS_PACKMODE = "node"
 # Crossing minimisation gets ``mclimit`` times the passes on drawings up to MCLIMIT_NODES nodes;
 # past that the extra passes cost more layout time than they are worth.
 MCLIMIT = "4"

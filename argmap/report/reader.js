@@ -25,11 +25,18 @@
     if (!r) return "unused";
     return r.look || (r.type === "inference" ? "step" : r.type);
   }
-  function svgs() { return Array.from(viewport.querySelectorAll("svg.diagram")); }
-  function shownSvg() { return svgs().find((s) => !s.hasAttribute("hidden")) || null; }
-  function nodesOf(svg, id) {
-    return Array.from(svg.querySelectorAll("[data-el]")).filter((g) => g.dataset.el === id);
-  }
+  const SVGS = Array.from(viewport.querySelectorAll("svg.diagram"));
+  // Each drawing's nodes and edges, found once: a big map has thousands.
+  const DRAWN = new Map(SVGS.map((svg) => {
+    const byId = new Map();
+    const all = Array.from(svg.querySelectorAll("[data-el]"));
+    all.forEach((g) => { if (!byId.has(g.dataset.el)) byId.set(g.dataset.el, []); byId.get(g.dataset.el).push(g); });
+    return [svg, { all: all, byId: byId, edges: Array.from(svg.querySelectorAll("g.edge[data-from]")) }];
+  }));
+  const MARKS = Array.from(article.querySelectorAll("mark.q"));
+  function svgs() { return SVGS; }
+  function shownSvg() { return SVGS.find((s) => !s.hasAttribute("hidden")) || null; }
+  function nodesOf(svg, id) { return DRAWN.get(svg).byId.get(id) || []; }
 
   // ---- what an element rests on, down to the quotes ----------------------------------------
   function basisOf(id) {
@@ -81,11 +88,11 @@
   function markMap(chosen, basis) {
     svgs().forEach((svg) => {
       svg.classList.toggle("focused", chosen.size > 0);
-      svg.querySelectorAll("[data-el]").forEach((g) => {
+      DRAWN.get(svg).all.forEach((g) => {
         g.classList.toggle("sel", chosen.has(g.dataset.el));
         g.classList.toggle("basis", basis.has(g.dataset.el));
       });
-      svg.querySelectorAll("g.edge[data-from]").forEach((g) => {
+      DRAWN.get(svg).edges.forEach((g) => {
         const from = g.dataset.from, to = g.dataset.to;
         const inside = (x) => chosen.has(x) || basis.has(x);
         g.classList.toggle("near", inside(from) && inside(to));
@@ -96,7 +103,7 @@
     const own = new Set();
     chosen.forEach((x) => ownQuotes(x).forEach((q) => own.add(q)));
     let first = null, firstBasis = null;
-    article.querySelectorAll("mark.q").forEach((m) => {
+    MARKS.forEach((m) => {
       const ids = m.dataset.q.split(" ");
       const mine = ids.some((q) => own.has(q));
       const under = !mine && ids.some((q) => basis.has(q));
@@ -375,7 +382,7 @@
     const word = search.value.trim().toLowerCase();
     clearHits();
     results.replaceChildren();
-    svgs().forEach((svg) => svg.querySelectorAll("[data-el]").forEach((g) => g.classList.toggle("miss", !!word && !haystack(E[g.dataset.el] || { title: "" }).includes(word))));
+    svgs().forEach((svg) => DRAWN.get(svg).all.forEach((g) => g.classList.toggle("miss", !!word && !haystack(E[g.dataset.el] || { title: "" }).includes(word))));
     if (!word) { results.hidden = true; return; }
     const hits = Object.keys(E).filter((id) => id.includes(word) || haystack(E[id]).includes(word));
     const inText = markHits(word);
@@ -395,12 +402,12 @@
   function applyFilters() {
     const off = new Set();
     document.querySelectorAll("#Filters input[data-look]").forEach((box) => { if (!box.checked) off.add(box.dataset.look); });
-    svgs().forEach((svg) => svg.querySelectorAll("[data-el]").forEach((g) => {
+    svgs().forEach((svg) => DRAWN.get(svg).all.forEach((g) => {
       const r = E[g.dataset.el] || {};
       const hidden = off.has(lookOf(g.dataset.el)) || (r.type === "quote" && off.has("quote"));
       g.classList.toggle("off", hidden);
     }));
-    article.querySelectorAll("mark.q").forEach((m) => {
+    MARKS.forEach((m) => {
       const look = (m.className.match(/k-([a-z]+)/) || [])[1];
       m.classList.toggle("off", off.has(look));
     });

@@ -7,6 +7,7 @@ heavy imports (pydantic, graphviz) happen inside the command, so ``argmap --vers
 from argmap.cli import (  # noqa: F401  (registers commands)
     ach_cmd,
     diff_cmd,
+    evaluate_cmd,
     export_cmd,
     import_cmd,
     lint_cmd,

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from argmap.analyse.ach import RATINGS, Matrix
-from argmap.problems import one_line
+from argmap.commands.document import Block, Heading, Paragraph, Table, clean
+from argmap.commands.document import write_markdown as document_markdown
+from argmap.commands.document import write_text as document_text
 
 NO_QUESTIONS = ("No questions in this map: add a `questions` entry with competing hypotheses and "
                 "rate the evidence against them (see docs/ach.md).")
@@ -27,31 +29,12 @@ class MapReport:
     matrices: Sequence[Matrix]
 
 
-@dataclass(frozen=True)
-class Heading:
-    level: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    text: str
-
-
-@dataclass(frozen=True)
-class Table:
-    header: tuple[str, ...]
-    body: tuple[tuple[str, ...], ...]
-    footer: tuple[tuple[str, ...], ...] = ()
-
-
-Block = Heading | Paragraph | Table
 
 
 def document(reports: Sequence[MapReport]) -> list[Block]:
     blocks: list[Block] = []
     for report in reports:
-        blocks.append(Heading(1, f"{_clean(report.title)} ({_clean(report.path)})"))
+        blocks.append(Heading(1, f"{clean(report.title)} ({clean(report.path)})"))
         if not report.matrices:
             blocks.append(Paragraph(NO_QUESTIONS))
         for matrix in report.matrices:
@@ -60,7 +43,7 @@ def document(reports: Sequence[MapReport]) -> list[Block]:
 
 
 def question_blocks(matrix: Matrix) -> list[Block]:
-    heading = Heading(2, f"{matrix.question}: {_clean(matrix.text)}")
+    heading = Heading(2, f"{matrix.question}: {clean(matrix.text)}")
     if not matrix.rows:
         hypotheses = ", ".join(column.hypothesis for column in matrix.columns)
         return [heading, Paragraph(f"No evidence rated yet: add `evidence` rows that rate each "
@@ -89,7 +72,7 @@ def ranking_table(matrix: Matrix) -> Table:
     return Table(
         ("rank", "hypothesis", "inconsistency", "weighted", "weighted rank", "text"),
         tuple((str(column.rank), column.hypothesis, str(column.inconsistency),
-               _number(column.weighted), str(column.weighted_rank), _clean(column.text))
+               _number(column.weighted), str(column.weighted_rank), clean(column.text))
               for column in matrix.ranking))
 
 
@@ -108,49 +91,11 @@ def notes(matrix: Matrix) -> list[Paragraph]:
 
 
 def write_text(reports: Sequence[MapReport]) -> str:
-    lines: list[str] = []
-    for block in document(reports):
-        if isinstance(block, Heading):
-            lines += [block.text, ("=" if block.level == 1 else "-") * len(block.text)]
-        elif isinstance(block, Table):
-            lines += _aligned(block)
-        else:
-            lines.append(block.text)
-        lines.append("")
-    return "\n".join(lines)
-
-
-def _aligned(table: Table) -> list[str]:
-    rows = [table.header, *table.body, *table.footer]
-    widths = [max(len(row[number]) for row in rows) for number in range(len(table.header))]
-
-    def line(row: Sequence[str]) -> str:
-        return "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)
-                         ).rstrip()
-
-    rule = line(["-" * width for width in widths])
-    footer = [rule, *map(line, table.footer)] if table.footer else []
-    return [line(table.header), rule, *map(line, table.body), *footer]
+    return document_text(document(reports))
 
 
 def write_markdown(reports: Sequence[MapReport]) -> str:
-    lines: list[str] = []
-    for block in document(reports):
-        if isinstance(block, Heading):
-            lines.append(f"{'#' * block.level} {block.text}")
-        elif isinstance(block, Table):
-            footer = [(f"**{label}**", *rest) for label, *rest in block.footer]
-            lines += [_markdown_row(table_row)
-                      for table_row in (block.header, tuple("---" for _ in block.header),
-                                        *block.body, *footer)]
-        else:
-            lines.append(block.text)
-        lines.append("")
-    return "\n".join(lines)
-
-
-def _markdown_row(cells: Sequence[str]) -> str:
-    return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
+    return document_markdown(document(reports))
 
 
 def write_json(reports: Sequence[MapReport]) -> str:
@@ -184,11 +129,6 @@ ACH_FORMATS: dict[str, Callable[[Sequence[MapReport]], str]] = {
     "markdown": write_markdown,
     "json": write_json,
 }
-
-
-def _clean(text: str) -> str:
-    """One line, no control characters: a map's text must not steer the terminal or the table."""
-    return one_line(" ".join(text.split()))
 
 
 def _optional(value: int | None) -> str:

@@ -61,6 +61,8 @@ QuestionStatus = Literal["open", "answered", "failed"]
 Author = Literal["author", "analyst"]
 # Heuer's ACH ratings: very consistent ... very inconsistent, not applicable.
 Consistency = Literal["CC", "C", "N", "I", "II", "NA"]
+# Grounded evaluation's labels (docs/evaluation.md): stands, falls, undecided.
+ExpectedLabel = Literal["in", "out", "undec"]
 
 GRADED_KINDS = frozenset({"reported_fact", "attributed_claim"})
 ESTIMATIVE_KINDS = frozenset({"author_judgment", "hypothesis"})
@@ -281,6 +283,10 @@ class ArgumentMap(_Model):
     inferences: tuple[Inference, ...] = ()
     attacks: tuple[Attack, ...] = ()
     questions: tuple[Question, ...] = ()
+    expect: dict[Slug, ExpectedLabel] = Field(
+        default_factory=dict,
+        description="Expected outcomes: proposition, inference or attack id to `in`, `out` or "
+        "`undec` under grounded evaluation; lint (AM161) fails when the evaluation disagrees.")
 
 
 SECTIONS: tuple[str, ...] = (

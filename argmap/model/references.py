@@ -24,6 +24,7 @@ SELF_REFERENCE = "AM023"
 UNKNOWN_BAND = "AM024"
 SPEAKER_NOT_AUTHOR = "AM025"
 REPEATED_ROW = "AM026"
+EVALUATED = ("propositions", "inferences", "attacks")
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ def check_references(
     yield from _evidence_ratings(model, index)
     yield from _bands(model)
     yield from _author_voice(model, index)
+    yield from _expectations(model, index)
 
 
 def _duplicate_ids(index: MapIndex, positions: Positions) -> Iterator[Finding]:
@@ -183,6 +185,12 @@ def _author_voice(model: ArgumentMap, index: MapIndex) -> Iterator[Finding]:
             yield Finding(("quotes", position, "speaker"), SPEAKER_NOT_AUTHOR,
                           f"mode `author` means the source's author speaks, but the author of "
                           f"`{source.id}` is `{source.author}`, not `{quote.speaker}`")
+
+
+def _expectations(model: ArgumentMap, index: MapIndex) -> Iterator[Finding]:
+    """Evaluation labels propositions, inferences and attacks; nothing else can be expected."""
+    for element_id in model.expect:
+        yield from _check_ref(index, ("expect", element_id), element_id, EVALUATED)
 
 
 def _article(word: str) -> str:

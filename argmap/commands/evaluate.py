@@ -1,0 +1,127 @@
+"""``argmap evaluate``: which propositions, inferences and attacks stand, and why.
+
+Exit 0 when every map was evaluated and its expected outcomes are met; 1 when a map is invalid
+(its problems are printed as ``argmap validate`` prints them, and it is not evaluated) or an
+expectation fails; 2 for an unreadable path, a ``--without`` id no map has, or preferred/stable
+semantics without the solver installed.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from argmap.batch import Batch, load_maps
+from argmap.problems import ArgmapError
+from argmap.read import DEFAULT_LIMITS, Limits
+
+if TYPE_CHECKING:
+    from argmap.analyse.evaluation import Evaluation
+    from argmap.commands.evaluate_report import MapEvaluation
+    from argmap.model import ArgumentMap, LoadedMap
+
+SEMANTICS = ("grounded", "preferred", "stable")
+Solver = str  # the semantics clingo computes; None for the built-in grounded labelling
+
+
+@dataclass(frozen=True)
+class EvaluateSettings:
+    paths: Sequence[Path]
+    output_format: str = "text"
+    semantics: str = "grounded"
+    without: tuple[str, ...] = ()
+    limits: Limits = DEFAULT_LIMITS
+
+
+def run_evaluate(settings: EvaluateSettings, out: TextIO = sys.stdout,
+                 err: TextIO = sys.stderr) -> int:
+    from argmap.commands.evaluate_report import EVALUATE_FORMATS
+
+    try:
+        solver = _solver(settings.semantics)
+        batch = Batch()
+        loaded = [outcome.map for outcome in map(batch.add, load_maps(settings.paths,
+                                                                       settings.limits))
+                  if outcome.map is not None]
+        _check_without(settings.without, loaded)
+        reports = [evaluate_map(one, settings, solver) for one in loaded]
+    except ArgmapError as error:
+        err.write(f"argmap: {error}\n")
+        return error.exit_code
+    if reports:
+        out.write(EVALUATE_FORMATS[settings.output_format](reports))
+    err.writelines(f"{problem}\n" for problem in batch.problems)
+    err.writelines(f"argmap: {message}\n" for message in batch.unreadable)
+    failed = sum(len(report.failed_expectations()) for report in reports
+                 if report.withdrawal is None and report.evaluation.semantics == "grounded")
+    if failed:
+        err.write(f"{failed} expected outcome{'s' if failed != 1 else ''} not met\n")
+    if not batch.outcomes:
+        err.write(batch.summary(""))
+    return batch.exit_code(failed=bool(failed))
+
+
+def _solver(semantics: str) -> Solver | None:
+    if semantics == "grounded":
+        return None
+    from argmap.analyse.solve import require_clingo
+
+    require_clingo(semantics)
+    return semantics
+
+
+def _check_without(names: Sequence[str], loaded: Sequence[LoadedMap]) -> None:
+    from argmap.analyse.withdraw import check_withdrawable
+
+    indexes = [(one.display, one.index) for one in loaded]
+    if indexes:
+        for name in names:
+            check_withdrawable(name, indexes)
+
+
+def evaluate_map(loaded: LoadedMap, settings: EvaluateSettings, solver: Solver | None
+                 ) -> MapEvaluation:
+    from argmap.analyse import ArgumentGraph
+    from argmap.analyse.withdraw import withdraw
+    from argmap.commands.evaluate_report import MapEvaluation
+
+    model = loaded.model
+    withdrawal = withdraw(model, settings.without) if settings.without else None
+    reduced = withdrawal.model if withdrawal is not None else model
+    lost = withdrawal.propositions if withdrawal is not None else frozenset()
+    evaluation = _evaluate(model, lost, solver)
+    basis = {key: value.label for key, value in ArgumentGraph.of(reduced).basis.items()}
+    report = MapEvaluation(
+        loaded.display, model.map.title, {p.id: p.text for p in model.propositions},
+        {p.id: p.kind for p in model.propositions}, _attack_words(model), evaluation, basis,
+        dict(model.expect), withdrawal=withdrawal)
+    if withdrawal is None:
+        return report
+    before = {key: value.label for key, value in ArgumentGraph.of(model).basis.items()}
+    return _with_before(report, _evaluate(model, frozenset(), solver), before)
+
+
+def _evaluate(model: ArgumentMap, lost: frozenset[str], solver: Solver | None) -> Evaluation:
+    if solver is None:
+        from argmap.analyse.evaluation import evaluate
+
+        return evaluate(model, lost)
+    from argmap.analyse.solve import solve
+
+    return solve(model, solver, lost)
+
+
+def _with_before(report: MapEvaluation, before: Evaluation, basis: dict[str, str]
+                 ) -> MapEvaluation:
+    from dataclasses import replace
+
+    return replace(report, before=before, basis_before=basis)
+
+
+def _attack_words(model: ArgumentMap) -> dict[str, str]:
+    verbs = {"rebut": "rebuts", "undermine": "undermines", "undercut": "undercuts"}
+    return {attack.id: f"{attack.attacker} {verbs[attack.kind]} {attack.target}"
+            for attack in model.attacks}

@@ -176,5 +176,6 @@ def test_preferred_and_stable_on_the_cycles() -> None:
 def test_the_command_is_listed_in_order_and_in_the_readme() -> None:
     from argmap.cli.app import COMMAND_ORDER
 
-    assert COMMAND_ORDER.index("render") < COMMAND_ORDER.index("evaluate") < COMMAND_ORDER.index("ach")
+    order = COMMAND_ORDER.index
+    assert order("render") < order("evaluate") < order("ach")
     assert "| `argmap evaluate PATH...` |" in (ROOT / "README.md").read_text()

@@ -11,13 +11,13 @@ not evidence for it).
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from argmap.model.elements import ArgumentMap, Quote
 from argmap.model.index import MapIndex
 from argmap.problems import ArgmapError
+from argmap.suggest import did_you_mean
 
 WITHDRAWABLE = ("sources", "actors", "quotes")
 
@@ -76,10 +76,8 @@ def check_withdrawable(name: str, indexes: Sequence[tuple[str, MapIndex]]) -> No
                 f"{entry.kind_name}; --without takes a source, an actor or a quote")
     known = [key for _, index in indexes for key, entry in index.by_id.items()
              if entry.section in WITHDRAWABLE]
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    hint = f"; did you mean `{close[0]}`?" if close else ""
-    raise UnknownWithdrawalError(
-        f"--without `{name}`: no source, actor or quote has this id in the maps given{hint}")
+    raise UnknownWithdrawalError(f"--without `{name}`: no source, actor or quote has this id in "
+                                 f"the maps given{did_you_mean(name, known)}")
 
 
 def _article(word: str) -> str:

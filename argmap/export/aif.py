@@ -168,5 +168,5 @@ def _add_attacks(builder: _Builder, model: ArgumentMap) -> None:
 
 def _extension(model: ArgumentMap, builder: _Builder) -> dict[str, Any]:
     data = model.model_dump(mode="json", exclude_defaults=True,
-                            include={"map", "sources", "actors", "questions"})
+                            include={"map", "sources", "actors", "questions", "expect"})
     return {"version": EXTENSION_VERSION, **data, "nodes": builder.extension}

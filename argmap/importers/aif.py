@@ -65,6 +65,8 @@ def build_from_aif(graph: AifGraph, result: ImportResult, source_path: str) -> N
         "attacks": attacks,
         "questions": extension.get("questions") or [],
     })
+    if extension.get("expect"):
+        result.data["expect"] = extension["expect"]
     if extension.get("map"):
         result.data["map"] = extension["map"]
 

@@ -12,6 +12,15 @@ from typing import TextIO
 from argmap.problems import UnreadableInputError
 
 
+def make_folder(folder: Path) -> None:
+    """Create ``folder`` and its parents; a failure is one clear error (exit code 2)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UnreadableInputError(f"{folder}: cannot create folder: "
+                                   f"{error.strerror or error}") from None
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside ``path``, flush it to disk, then rename over ``path``."""
     folder = path.parent if str(path.parent) else Path(".")

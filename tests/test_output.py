@@ -49,6 +49,8 @@ def _choices(command: str, option: str) -> list[str]:
     ("render", "--problem-format", FORMAT_CHOICES),
     ("render", "--format", IMAGE_FORMATS),
     ("render", "--engine", ENGINE_CHOICES),
+    ("report", "--problem-format", FORMAT_CHOICES),
+    ("report", "--engine", ENGINE_CHOICES),
     ("ach", "--format", tuple(ACH_FORMATS)),
     ("export", "--format", tuple(EXPORT_WRITERS)),
     ("rules", "--format", tuple(RULES_FORMATS)),

@@ -30,6 +30,15 @@ class EngineChoice(str, Enum):
     pure = "pure"
 
 
+# Shared by every command that lays out a diagram (render, report).
+EngineOption = Annotated[EngineChoice | None, typer.Option(
+    "--engine", help="Layout engine; default: $ARGMAP_ENGINE, else auto (system dot first).",
+)]
+TimeoutOption = Annotated[float, typer.Option(
+    "--timeout", min=1, metavar="SECONDS", help="Stop a layout that runs longer.",
+)]
+
+
 @app.command()
 def render(
     paths: Annotated[
@@ -55,12 +64,8 @@ def render(
     depth: Annotated[int, typer.Option(
         "--depth", "-k", min=0, help="Steps from --focus over support, attack and anchoring.",
     )] = 2,
-    engine: Annotated[EngineChoice | None, typer.Option(
-        "--engine", help="Layout engine; default: $ARGMAP_ENGINE, else auto (system dot first).",
-    )] = None,
-    timeout: Annotated[float, typer.Option(
-        "--timeout", min=1, metavar="SECONDS", help="Stop a layout that runs longer.",
-    )] = 300.0,
+    engine: EngineOption = None,
+    timeout: TimeoutOption = 300.0,
     force: Annotated[bool, typer.Option(
         "--force", help="Lay out a map even past the size that takes minutes.",
     )] = False,

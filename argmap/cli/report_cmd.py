@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from argmap.cli.app import QuietOption, app, problem_format_option
-from argmap.cli.render_cmd import EngineChoice
+from argmap.cli.render_cmd import EngineOption, TimeoutOption
 from argmap.output import AUTO
 
 
@@ -27,12 +27,8 @@ def report(
     allow_outside_paths: Annotated[bool, typer.Option(
         "--allow-outside-paths", help="Read source texts outside the repository too.",
     )] = False,
-    engine: Annotated[EngineChoice | None, typer.Option(
-        "--engine", help="Layout engine; default: $ARGMAP_ENGINE, else auto (system dot first).",
-    )] = None,
-    timeout: Annotated[float, typer.Option(
-        "--timeout", min=1, metavar="SECONDS", help="Stop a layout that runs longer.",
-    )] = 300.0,
+    engine: EngineOption = None,
+    timeout: TimeoutOption = 300.0,
     problem_format: Annotated[str, problem_format_option("--problem-format")] = AUTO,
     quiet: QuietOption = False,
 ) -> None:

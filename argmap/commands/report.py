@@ -89,7 +89,7 @@ def _check_collisions(targets: dict[Path, Path]) -> None:
 def _report_one(path: Path, target: Path, settings: ReportSettings, config: LintConfig,
                 batch: Batch, err: TextIO, counter: str) -> bool:
     """Write one map's page; record the outcome in ``batch``. True when the page was written."""
-    from argmap.atomic import write_text_atomic
+    from argmap.atomic import make_folder, write_text_atomic
     from argmap.report import ReportOptions, build_report
 
     outcome = load_one(path, settings.limits)
@@ -101,7 +101,7 @@ def _report_one(path: Path, target: Path, settings: ReportSettings, config: Lint
         options = ReportOptions(config, settings.allow_outside_paths, settings.engine,
                                 settings.timeout, MAX_NODES, settings.limits)
         page = build_report(loaded, options)
-        _make_folder(target.parent)
+        make_folder(target.parent)
         write_text_atomic(target, page.html)
     except ArgmapError as error:
         batch.add(outcome.failed(error))
@@ -111,13 +111,3 @@ def _report_one(path: Path, target: Path, settings: ReportSettings, config: Lint
         shown = "".join(f"\n  shown on the page: {one_line(notice)}" for notice in page.notices)
         err.write(f"{counter}{path}: wrote {target}{shown}\n")
     return True
-
-
-def _make_folder(folder: Path) -> None:
-    from argmap.problems import UnreadableInputError
-
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise UnreadableInputError(f"{folder}: cannot create folder: "
-                                   f"{error.strerror or error}") from None

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.model import LoadedMap
-from argmap.problems import UnreadableInputError, UsageError
+from argmap.problems import UsageError
 from argmap.render.dot import DrawOptions, build_dot
 from argmap.render.engine import DEFAULT_TIMEOUT, Engine, EngineError, run_layout
 from argmap.render.stamp import Fingerprint, stamp
@@ -68,17 +68,9 @@ def draw(loaded: LoadedMap, options: DrawOptions, formats: Sequence[str],
 
 def write_drawing(drawing: Drawing, targets: dict[str, Path]) -> list[Path]:
     """Write each format of ``drawing`` to its target, atomically, creating folders as needed."""
-    from argmap.atomic import write_bytes_atomic
+    from argmap.atomic import make_folder, write_bytes_atomic
 
     for fmt, target in targets.items():
-        _make_folder(target.parent)
+        make_folder(target.parent)
         write_bytes_atomic(target, drawing.outputs[fmt])
     return list(targets.values())
-
-
-def _make_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise UnreadableInputError(f"{folder}: cannot create folder: "
-                                   f"{error.strerror or error}") from None

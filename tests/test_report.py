@@ -99,7 +99,7 @@ def test_article_markup_escapes_the_text_and_marks_overlaps() -> None:
     places = [QuotePlace("q1", "s", ((0, 11),)), QuotePlace("q2", "s", ((3, 7),))]
     body, _ = article_html(text, places, lambda q: {"q1": "fact", "q2": "claim"}[q])
     assert "<b>" not in body and "&lt;b&gt;" in body and "&amp; more" in body
-    assert '<mark class="q k-claim overlap" data-q="q2 q1">bold</mark>' in body
+    assert '<mark class="q k-claim overlap" data-q="q2 q1" tabindex="0">bold</mark>' in body
     assert body.count("<p ") == 2
 
 

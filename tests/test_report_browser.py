@@ -266,3 +266,16 @@ def test_pages_of_maps_never_seen_work_node_by_node(browser: WebDriver, tmp_path
     errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
     assert not errors
     assert js(browser, "return typeof window.__pwned") == "undefined"
+
+
+def test_the_keyboard_selects_a_key_judgment(browser: WebDriver,
+                                             pages: dict[str, Path]) -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    open_page(browser, pages["seed"])
+    row = browser.find_element(By.CSS_SELECTOR, "#KeyList tr[data-ref]")
+    wanted = row.get_attribute("data-ref")
+    js(browser, "arguments[0].focus()", row)
+    browser.switch_to.active_element.send_keys(Keys.ENTER)
+    assert browser.current_url.endswith(f"#{wanted}")
+    assert "sel" in row.get_attribute("class")

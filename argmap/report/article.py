@@ -145,7 +145,8 @@ def _piece_html(text: str, piece: Piece, look_of: Callable[[str], str],
     if len(piece.quotes) > 1:
         classes.append("overlap")
     ids = " ".join(_innermost_first(piece.quotes, sizes))
-    return f'<mark class="{" ".join(classes)}" data-q="{html.escape(ids)}">{words}</mark>'
+    return (f'<mark class="{" ".join(classes)}" data-q="{html.escape(ids)}" tabindex="0">'
+            f"{words}</mark>")
 
 
 def _innermost_first(quotes: Iterable[str], sizes: dict[str, int]) -> list[str]:

@@ -237,6 +237,7 @@
       const r = E[id];
       const tr = el("tr");
       tr.dataset.ref = id;
+      tr.tabIndex = 0;
       const text = el("td", "text k-" + r.look, r.title);
       tr.append(text, el("td", null, r.likelihood ? r.likelihood.split(",")[0] : "\u2014"),
         el("td", null, r.confidence || "\u2014"),
@@ -431,6 +432,13 @@
       const r = E[next] || {};
       const anchored = (r.anchors || []).concat(r.states || []);
       select(anchored.length === 1 ? anchored[0] : next, "article");
+    }
+  });
+  // Enter or Space on a focused key judgment or highlight selects it, as a click does.
+  document.addEventListener("keydown", (e) => {
+    if ((e.key === "Enter" || e.key === " ") && e.target.matches("#KeyList tr, mark.q")) {
+      e.preventDefault();
+      e.target.click();
     }
   });
   search.addEventListener("input", runSearch);

@@ -175,7 +175,7 @@ def test_engine_noise_is_dropped_and_real_warnings_shown_on_request(
     """)
     code, _, err = render(a_map)
     assert code == 0 and "Warning" not in err
-    code, _, err = render(a_map, verbose=True)
+    code, _, err = render(a_map, verbose=True, force=True)  # drawn already: redraw
     assert code == 0
     assert "engine: Warning: node q1, graph G size too small for label" in err
     assert "non-ASCII" not in err
@@ -281,3 +281,33 @@ def test_views_and_focus_must_agree(a_map: Path, options: dict[str, str], words:
     code, _, err = render(a_map, **options)
     assert code == 2 and words in err
     assert not list(a_map.parent.glob("*.svg"))
+
+
+def test_an_up_to_date_diagram_is_not_laid_out_again(a_map: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = tmp_path / "calls"
+    fake_dot(tmp_path / "bin", monkeypatch, f"""
+        open({str(calls)!r}, 'a').write('layout\\n')
+        for target in targets:
+            open(target, 'wb').write(b'<svg xmlns="http://www.w3.org/2000/svg"></svg>')
+    """)
+    assert render(a_map)[0] == 0
+    code, _, err = render(a_map)
+    assert code == 0 and calls.read_text() == "layout\n"  # the engine ran once
+    assert f"{a_map.with_suffix('.svg')} up to date" in err
+    assert "1 file up to date, not redrawn (--force redraws)" in err
+    code, _, err = render(a_map, force=True)
+    assert code == 0 and calls.read_text().count("layout") == 2 and "wrote" in err
+    code, _, err = render(a_map, legend=False)  # other options: another drawing
+    assert code == 0 and calls.read_text().count("layout") == 3
+    a_map.write_text(a_map.read_text() + "# edited\n")  # another text: redrawn
+    assert render(a_map, legend=False)[0] == 0 and calls.read_text().count("layout") == 4
+
+
+def test_only_the_stale_formats_are_redrawn(a_map: Path) -> None:
+    assert render(a_map, formats=("svg", "dot"))[0] == 0
+    a_map.with_suffix(".dot").unlink()
+    code, _, err = render(a_map, formats=("svg", "dot"))
+    assert code == 0
+    assert f"wrote {a_map.with_suffix('.dot')}; {a_map.with_suffix('.svg')} up to date" in err
+    assert "rendered 1 file from 1 map; 1 file up to date" in err

@@ -67,7 +67,8 @@ def render(
     engine: EngineOption = None,
     timeout: TimeoutOption = 300.0,
     force: Annotated[bool, typer.Option(
-        "--force", help="Lay out a map even past the size that takes minutes.",
+        "--force", help="Redraw diagrams that are up to date (their stamp matches the map), "
+        "and lay out maps past the size that takes minutes.",
     )] = False,
     legend: Annotated[bool, typer.Option("--legend/--no-legend", help="Draw the legend.")] = True,
     verbose: Annotated[bool, typer.Option(

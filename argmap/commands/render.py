@@ -68,6 +68,7 @@ class RenderResult:
     written: list[Path] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
     fresh: int = 0
+    unchanged: list[Path] = field(default_factory=list)
 
 
 def run_render(settings: RenderSettings, out: TextIO = sys.stdout,
@@ -84,7 +85,8 @@ def run_render(settings: RenderSettings, out: TextIO = sys.stdout,
     for number, (path, targets) in enumerate(plan.items(), start=1):
         started = time.perf_counter()
         if _render_one(path, targets, settings, engine, result, err) and not settings.quiet:
-            _progress(err, number, len(plan), path, targets, settings, started)
+            _progress(err, number, len(plan), path, targets, settings, started,
+                      set(result.unchanged))
     write_problems(result.batch, settings.problem_format, out, err)
     for message in result.stale:
         err.write(f"argmap: {message}\n")
@@ -155,6 +157,10 @@ def _draw_one(loaded: LoadedMap, targets: Targets, settings: RenderSettings,
     from argmap.render.pipeline import draw, write_drawing
 
     options, fingerprint = _options(loaded, settings)
+    if not settings.force:
+        targets = _needing_redraw(targets, fingerprint, result)
+        if not targets:
+            return
     drawing = draw(loaded, options, tuple(targets), engine, settings.timeout,
                    None if settings.force else settings.max_nodes, fingerprint)
     if settings.verbose:
@@ -163,12 +169,31 @@ def _draw_one(loaded: LoadedMap, targets: Targets, settings: RenderSettings,
     result.written.extend(write_drawing(drawing, targets))
 
 
+def _needing_redraw(targets: Targets, fingerprint: Fingerprint, result: RenderResult
+                    ) -> Targets:
+    """The targets whose stamp is not this map's and options' fingerprint: a diagram that
+    already shows this text, drawn this way, is not laid out again (``--force`` redraws)."""
+    from argmap.render.stamp import read_stamp_details
+
+    needed = {}
+    for fmt, target in targets.items():
+        stamp = read_stamp_details(target)
+        if stamp is not None and stamp.digest == fingerprint.digest:
+            result.unchanged.append(target)
+        else:
+            needed[fmt] = target
+    return needed
+
+
 def _progress(err: TextIO, number: int, total: int, path: Path, targets: Targets,
-              settings: RenderSettings, started: float) -> None:
+              settings: RenderSettings, started: float, unchanged: set[Path]) -> None:
     verb = "checked" if settings.check else "wrote"
-    names = ", ".join(str(target) for target in targets.values())
+    drawn = [str(target) for target in targets.values() if target not in unchanged]
+    kept = [str(target) for target in targets.values() if target in unchanged]
+    said = [f"{verb} {', '.join(drawn)}"] if drawn else []
+    said += [f"{', '.join(kept)} up to date"] if kept else []
     counter = f"[{number}/{total}] " if total > 1 else ""
-    err.write(f"{counter}{path}: {verb} {names} ({time.perf_counter() - started:.1f} s)\n")
+    err.write(f"{counter}{path}: {'; '.join(said)} ({time.perf_counter() - started:.1f} s)\n")
 
 
 def _verdict(result: RenderResult, settings: RenderSettings) -> str:
@@ -181,4 +206,8 @@ def _verdict(result: RenderResult, settings: RenderSettings) -> str:
     if settings.check:
         total = result.fresh
         return f"{total} {'diagram is' if total == 1 else 'diagrams are'} up to date"
-    return f"rendered {plural(len(result.written), 'file')} from {batch.count_files('map')}"
+    rendered = f"rendered {plural(len(result.written), 'file')} from {batch.count_files('map')}"
+    if not result.unchanged:
+        return rendered
+    unchanged = f"{plural(len(result.unchanged), 'file')} up to date, not redrawn (--force redraws)"
+    return f"{rendered}; {unchanged}" if result.written else unchanged

@@ -16,6 +16,7 @@ from argmap.cli import (  # noqa: F401  (registers commands)
     render_cmd,
     report_cmd,
     validate_cmd,
+    watch_cmd,
 )
 from argmap.cli.app import app, building_only
 

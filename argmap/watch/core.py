@@ -1,0 +1,179 @@
+"""The warm, incremental core behind ``argmap watch``: check, draw and page each map, again only
+when what it is made of changed.
+
+A map's *digest* is the SHA-256 of its own bytes and of every source text it quotes. A saved file
+re-checks only the maps whose digest it changed (a save that changed nothing, as editors often do,
+changes none). A map that fails to load or validate keeps its last good diagram and page: the
+problems are reported, the outputs stay as they were.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from argmap.batch import collect_map_files, load_one
+from argmap.problems import ArgmapError, Level, Problem, one_line
+from argmap.read import DEFAULT_LIMITS, Limits
+
+if TYPE_CHECKING:
+    from argmap.lint.config import LintConfig
+    from argmap.model import LoadedMap
+    from argmap.render.engine import Engine
+
+
+@dataclass(frozen=True)
+class WatchOptions:
+    config_path: Path | None = None  # None: the nearest configuration above the current folder
+    report: bool = True  # write the reader page (argmap report) too, not only the diagram
+    engine: str | None = None
+    timeout: float = 300.0
+    allow_outside_paths: bool = False
+    limits: Limits = DEFAULT_LIMITS
+
+
+@dataclass
+class MapState:
+    """What the core knows of one map: its digest when last checked, and how that went."""
+
+    path: Path
+    digest: str = ""
+    sources: tuple[Path, ...] = ()
+    problems: list[Problem] = field(default_factory=list)
+    diagram: Path | None = None  # the last good diagram (kept when a save breaks the map)
+    page: Path | None = None  # the last good reader page
+    broken: bool = False  # the last save could not be drawn: the outputs are older than it
+    seconds: float = 0.0  # how long the last check took
+
+
+@dataclass(frozen=True)
+class Refresh:
+    """One round of the loop: which maps were checked again, and the time it took."""
+
+    checked: tuple[Path, ...]
+    seconds: float
+
+
+class WarmCore:
+    """Maps under ``paths``, each checked (validate, lint), drawn (SVG) and paged (reader page)
+    when its digest changes. Imports, models and configuration stay loaded between rounds."""
+
+    def __init__(self, paths: Sequence[Path], options: WatchOptions = WatchOptions()) -> None:
+        self.paths = list(paths)
+        self.options = options
+        self.maps: dict[Path, MapState] = {}
+        self.version = 0  # bumped whenever an output or a problem list changed
+        self._config: LintConfig | None = None
+        self._engine: Engine | None = None
+
+    def refresh(self, changed: Iterable[Path] | None = None) -> Refresh:
+        """Check again the maps whose digest changed. ``changed`` (the files a save touched)
+        only narrows which maps are looked at; the digest decides what is redone."""
+        started = time.perf_counter()
+        files, _ = collect_map_files(self.paths)
+        for gone in set(self.maps) - set(files):
+            del self.maps[gone]
+        touched = None if changed is None else {path.resolve() for path in changed}
+        checked = []
+        for path in files:
+            state = self.maps.setdefault(path, MapState(path))
+            if touched is not None and not self._concerns(state, touched):
+                continue
+            digest = self._digest(state)
+            if digest == state.digest:
+                continue
+            state.digest = digest
+            self._check(state)
+            checked.append(path)
+        if checked:
+            self.version += 1
+        return Refresh(tuple(checked), time.perf_counter() - started)
+
+    @staticmethod
+    def _concerns(state: MapState, touched: set[Path]) -> bool:
+        if not state.digest:
+            return True
+        return any(path.resolve() in touched for path in (state.path, *state.sources))
+
+    @staticmethod
+    def _digest(state: MapState) -> str:
+        digest = hashlib.sha256()
+        for path in (state.path, *state.sources):
+            try:
+                digest.update(path.read_bytes())
+            except OSError as error:
+                digest.update(f"unreadable {path}: {error.strerror}".encode())
+            digest.update(b"\0")
+        return digest.hexdigest()
+
+    def _check(self, state: MapState) -> None:
+        started = time.perf_counter()
+        outcome = load_one(state.path, self.options.limits)
+        loaded = outcome.map
+        if loaded is None:
+            state.problems = list(outcome.problems) or [
+                Problem(str(state.path), 1, 1, "AM000", outcome.error or "could not be read")]
+            state.broken = True
+        else:
+            state.sources = tuple(loaded.source_path(source) for source in loaded.model.sources)
+            state.digest = self._digest(state)  # now with the sources' bytes
+            state.problems = self._lint(loaded)
+            state.broken = not self._draw(state, loaded)
+        state.seconds = time.perf_counter() - started
+
+    def _lint(self, loaded: LoadedMap) -> list[Problem]:
+        from argmap.lint.engine import LintSettings, lint_loaded
+
+        return lint_loaded(loaded, LintSettings(self.config(), self.options.allow_outside_paths,
+                                                self.options.limits))
+
+    def config(self) -> LintConfig:
+        if self._config is None:
+            from argmap.lint.config import find_config, load_config
+
+            self._config = load_config(self.options.config_path or find_config(Path.cwd()))
+        return self._config
+
+    def _draw(self, state: MapState, loaded: LoadedMap) -> bool:
+        """Write the diagram (and the page); on failure keep the last good ones. True if done."""
+        from argmap.atomic import write_text_atomic
+        from argmap.render.dot import DrawOptions
+        from argmap.render.pipeline import draw, write_drawing
+
+        target = loaded.path.with_suffix(".svg")
+        try:
+            drawing = draw(loaded, DrawOptions(), ("svg",), self.engine(), self.options.timeout)
+            write_drawing(drawing, {"svg": target})
+            state.diagram = target
+            if self.options.report:
+                page = loaded.path.with_suffix(".html")
+                write_text_atomic(page, self._page(loaded))
+                state.page = page
+        except ArgmapError as error:
+            state.problems.append(Problem(str(loaded.path), 1, 1, "AM000",
+                                          f"not drawn: {one_line(str(error))}", Level.ERROR))
+            return False
+        return True
+
+    def _page(self, loaded: LoadedMap) -> str:
+        from argmap.commands.report import MAX_NODES
+        from argmap.report import ReportOptions, build_report
+
+        options = ReportOptions(self.config(), self.options.allow_outside_paths,
+                                self.options.engine, self.options.timeout, MAX_NODES,
+                                self.options.limits)
+        return build_report(loaded, options).html
+
+    def engine(self) -> Engine:
+        if self._engine is None:
+            from argmap.render.engine import find_engine
+
+            self._engine = find_engine(self.options.engine)
+        return self._engine
+
+    def problems(self) -> list[Problem]:
+        return sorted(problem for state in self.maps.values() for problem in state.problems)

@@ -16,18 +16,22 @@ string back into an object (89 calls to ``compile`` at each start).
 """
 
 import datetime
-from typing import Annotated, Literal
+import re
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
+    Strict,
+    StrictBool,
     StringConstraints,
     ValidationInfo,
     field_validator,
 )
 
-from argmap.model.vocabulary import normalise_term
+from argmap.model.vocabulary import VOCABULARIES, band_pattern, normalise_term
 
 FORMAT_VERSION = 1
 
@@ -35,14 +39,39 @@ SLUG_PATTERN = r"^[a-z0-9][a-z0-9_.-]{0,79}$"
 URL_PATTERN = r"^https?://\S+$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 
+# Types are strict, as the JSON Schema (and so the editor) has them: a number is not text unless
+# quoted (`title: "1984"`), quoted digits are not a number, `yes` is not a boolean.
 Slug = Annotated[
     str,
+    Strict(),
     StringConstraints(pattern=SLUG_PATTERN),
     Field(description="A short readable id: lowercase letters, digits, `-`, `_`, `.`."),
 ]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Url = Annotated[str, StringConstraints(strip_whitespace=True, pattern=URL_PATTERN)]
-Sha256 = Annotated[str, StringConstraints(pattern=SHA256_PATTERN)]
+NON_BLANK_PATTERN = r"\S"
+Text = Annotated[
+    str, Strict(),
+    StringConstraints(strip_whitespace=True, min_length=1, pattern=NON_BLANK_PATTERN),
+]
+Url = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, pattern=URL_PATTERN)]
+Sha256 = Annotated[str, Strict(), StringConstraints(pattern=SHA256_PATTERN)]
+Count = Annotated[int, Strict()]
+
+
+def _date_as_written(value: object) -> object:
+    """A date is text ``YYYY-MM-DD`` (or a date): not a number of seconds, not a timestamp."""
+    if isinstance(value, datetime.date) or (
+            isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
+        return value
+    raise ValueError(f"`{value}` is not a date: write it as YYYY-MM-DD, e.g. 2021-11-07")
+
+
+def _not_a_boolean(value: object) -> object:
+    if isinstance(value, bool):
+        raise ValueError(f"`{str(value).lower()}` is not a format version: write `format: 1`")
+    return value
+
+
+Date = Annotated[datetime.date, BeforeValidator(_date_as_written)]
 
 PropositionKind = Literal[
     "reported_fact", "attributed_claim", "author_judgment", "assumption", "hypothesis"
@@ -66,11 +95,15 @@ ExpectedLabel = Literal["in", "out", "undec"]
 
 GRADED_KINDS = frozenset({"reported_fact", "attributed_claim"})
 ESTIMATIVE_KINDS = frozenset({"author_judgment", "hypothesis"})
+# Fields that only some kinds of proposition may have.
+KIND_FIELDS: dict[str, frozenset[str]] = {
+    "credibility": GRADED_KINDS, "likelihood": ESTIMATIVE_KINDS, "confidence": ESTIMATIVE_KINDS,
+    "if_wrong": frozenset({"assumption"}),
+}
 
 
 class _Model(BaseModel):
-    # Hand-written YAML reads `title: 1984` as a number; take it as the text the user typed.
-    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Suppression(_Model):
@@ -93,10 +126,11 @@ class MapInfo(_Model):
 
     id: Slug
     title: Text
-    format: Literal[1] = Field(description="Format version; this is version 1.")
+    format: Annotated[Literal[1], BeforeValidator(_not_a_boolean)] = Field(
+        description="Format version; this is version 1.")
     summary: Text | None = None
     analyst: Text | None = Field(None, description="Who made the map.")
-    created: datetime.date | None = None
+    created: Date | None = None
     likelihood_vocabulary: Literal["icd203", "phia"] = Field(
         "icd203", description="Yardstick for likelihood bands: US ICD 203 or the UK PHIA."
     )
@@ -117,7 +151,7 @@ class Source(Element):
     publisher: Text | None = None
     author: Slug | None = Field(None, description="Actor id of the author, if known.")
     url: Url | None = None
-    published: datetime.date | None = None
+    published: Date | None = None
     sha256: Sha256 | None = Field(None, description="SHA-256 of the text file's bytes.")
     grade: Grade | None = None
 
@@ -128,15 +162,26 @@ class Actor(Element):
     name: Text
     role: Text | None = None
     affiliation: Text | None = None
-    interested: bool = Field(False, description="Has a stake in how the claim is believed.")
+    interested: StrictBool = Field(False, description="Has a stake in how the claim is believed.")
     interest: Text | None = Field(None, description="What the stake is.")
     grade: Grade | None = Field(
         None, description="Admiralty reliability of this actor as a source of reports."
     )
 
 
+def _offsets_in_pairs(schema: dict[str, Any]) -> None:
+    """JSON Schema: `start` and `end` come together (that `end` follows `start` it cannot say)."""
+    schema["allOf"] = [
+        {"if": {"required": [one], "properties": {one: {"type": "integer"}}},
+         "then": {"required": [other], "properties": {other: {"type": "integer"}}}}
+        for one, other in (("start", "end"), ("end", "start"))
+    ]
+
+
 class Quote(Element):
     """Evidence layer: a verbatim span of a source and who says it."""
+
+    model_config = ConfigDict(json_schema_extra=_offsets_in_pairs)
 
     source: Slug
     text: Text = Field(description="Copied verbatim from the source.")
@@ -146,8 +191,8 @@ class Quote(Element):
         "`indirect`: reported speech."
     )
     via: Slug | None = Field(None, description="Actor id of whoever relays it, if not the author.")
-    start: Annotated[int, Field(ge=0)] | None = Field(None, description="Character offset.")
-    end: Annotated[int, Field(ge=1)] | None = Field(
+    start: Annotated[Count, Field(ge=0)] | None = Field(None, description="Character offset.")
+    end: Annotated[Count, Field(ge=1)] | None = Field(
         None, description="Offset after the span.", validate_default=True
     )
 
@@ -165,7 +210,8 @@ class Quote(Element):
 class Likelihood(_Model):
     """An estimative judgment's probability band, named in the map's vocabulary."""
 
-    band: Text = Field(description="Band term, e.g. `very_unlikely` (ICD 203).")
+    band: Text = Field(description="Band term, e.g. `very_unlikely` (ICD 203).",
+                       json_schema_extra={"pattern": band_pattern()})
     phrase: Text | None = Field(None, description="The estimative words as the text has them.")
 
     @field_validator("band")
@@ -174,13 +220,24 @@ class Likelihood(_Model):
         return normalise_term(band)
 
 
+def _fields_per_kind(schema: dict[str, Any]) -> None:
+    """JSON Schema: the fields that only some kinds of proposition may have (as validated)."""
+    schema["allOf"] = [
+        {"if": {"required": ["kind"], "properties": {"kind": {"not": {"enum": sorted(kinds)}}}},
+         "then": {"properties": {name: {"type": "null"}}}}
+        for name, kinds in KIND_FIELDS.items()
+    ]
+
+
 class Proposition(Element):
     """Assertion layer: a standalone statement, anchored in quotes."""
+
+    model_config = ConfigDict(json_schema_extra=_fields_per_kind)
 
     text: Text = Field(description="Standalone: pronouns resolved, readable on its own.")
     kind: PropositionKind
     quotes: tuple[Slug, ...] = Field((), description="Ids of the quotes that anchor it.")
-    credibility: Annotated[int, Field(ge=1, le=6)] | None = Field(
+    credibility: Annotated[Count, Field(ge=1, le=6)] | None = Field(
         None, description="Admiralty information credibility 1-6 (facts and claims)."
     )
     likelihood: Likelihood | None = None
@@ -190,19 +247,19 @@ class Proposition(Element):
     @field_validator("credibility")
     @classmethod
     def _graded_kinds(cls, value: int | None, info: ValidationInfo) -> int | None:
-        _require_kind(value, info, GRADED_KINDS, "credibility")
+        _require_kind(value, info, KIND_FIELDS["credibility"], "credibility")
         return value
 
     @field_validator("likelihood", "confidence")
     @classmethod
     def _estimative_kinds(cls, value: object, info: ValidationInfo) -> object:
-        _require_kind(value, info, ESTIMATIVE_KINDS, str(info.field_name))
+        _require_kind(value, info, KIND_FIELDS[str(info.field_name)], str(info.field_name))
         return value
 
     @field_validator("if_wrong")
     @classmethod
     def _assumption_kind(cls, value: str | None, info: ValidationInfo) -> str | None:
-        _require_kind(value, info, frozenset({"assumption"}), "if_wrong")
+        _require_kind(value, info, KIND_FIELDS["if_wrong"], "if_wrong")
         return value
 
 
@@ -272,8 +329,22 @@ class Question(Element):
     )
 
 
+def _bands_of_the_vocabulary(schema: dict[str, Any]) -> None:
+    """JSON Schema: a map that names its likelihood vocabulary uses that yardstick's bands."""
+    schema["allOf"] = [
+        {"if": {"required": ["map"], "properties": {"map": {
+            "required": ["likelihood_vocabulary"],
+            "properties": {"likelihood_vocabulary": {"const": name}}}}},
+         "then": {"properties": {"propositions": {"items": {"properties": {"likelihood": {
+             "properties": {"band": {"pattern": band_pattern(name)}}}}}}}}}
+        for name in VOCABULARIES
+    ]
+
+
 class ArgumentMap(_Model):
     """A whole map file."""
+
+    model_config = ConfigDict(json_schema_extra=_bands_of_the_vocabulary)
 
     map: MapInfo
     sources: tuple[Source, ...] = ()

@@ -56,6 +56,16 @@ def _explain(error: ErrorDetails) -> str:
         return f"`{_short(value)}` is out of range: must be {word} {bound}"
     if kind == "string_too_short":
         return "must not be empty"
+    if kind == "string_type" and isinstance(value, bool):
+        return (f"`{str(value).lower()}` is true or false, not text: put it in quotes "
+                f"(`\"{str(value).lower()}\"`)")
+    if kind == "string_type" and isinstance(value, (int, float)):
+        return (f"`{_short(value)}` is a number, not text: put text that looks "
+                f"like one in quotes (`\"{_short(value)}\"`)")
+    if kind == "int_type" and isinstance(value, str):
+        return f"`\"{_short(value)}\"` is text, not a whole number: write the number without quotes"
+    if kind == "bool_type":
+        return f"`{_short(value)}` is not true or false: write `true` or `false`"
     if kind == "int_parsing_size":  # the reader keeps integers of over 4,300 digits as text
         return "a number of more than 4,300 digits is too long to be a whole number"
     if kind in ("model_type", "dict_type"):

@@ -86,3 +86,15 @@ def band_of(vocabulary: str, term: str) -> Band | None:
     if found is not None:
         return found
     return next((band for name in VOCABULARIES if (band := find_band(name, term))), None)
+
+
+def band_pattern(*vocabularies: str) -> str:
+    """A regular expression (JSON Schema's dialect too) for the texts :func:`normalise_term`
+    turns into a band of these yardsticks (default: either): any case, words joined by spaces
+    or hyphens or one underscore (``Very Unlikely``, ``very-unlikely``, ``very_unlikely``)."""
+    names = vocabularies or tuple(VOCABULARIES)
+    terms = dict.fromkeys(band.term for name in names for band in VOCABULARIES[name])
+    words = ["(?:[\\s-]+|_)".join("".join(f"[{c}{c.upper()}]" if c.isalpha() else c
+                                            for c in word) for word in term.split("_"))
+             for term in terms]
+    return f"^[\\s-]*(?:{'|'.join(words)})[\\s-]*$"

@@ -63,6 +63,7 @@ def test_a_wide_map_is_cut_into_blocks_and_still_draws_everything_once(wide_map)
     assert len(edge_ids) == len(set(edge_ids))
     uncut, _ = build_dot(wide_map.model, DrawOptions(legend=False, focus=elements[0], depth=1))
     assert "_ref" not in uncut
+    assert "argmap-legend-reference" in build_dot(wide_map.model)[0]  # the legend explains them
 
 
 @pytest.mark.parametrize("view", ["full", "overview", "basis"])

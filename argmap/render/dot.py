@@ -171,6 +171,7 @@ class DotBuilder:
         name = f"_ref{block}.{element_id}"
         if name not in self.references:
             self.references.add(name)
+            self.looks.add("reference")
             rows = self.drawn[element_id][1]["label"][1:-1].split("<BR/>")
             label = html_label([rows[0] or html_text(element_id), *rows[1:2],
                                 small_row(REFERENCE_NOTE, italic=True)])

@@ -65,6 +65,8 @@ _SAMPLES: dict[str, NodeSample] = {
     "hypothesis": NodeSample(_PROPOSITION["hypothesis"], "HYPOTHESIS",
                              ("one answer to a question",)),
     "question": NodeSample(style.QUESTION, "QUESTION", ("a question its", "hypotheses answer")),
+    "reference": NodeSample(style.REFERENCE_LOOK, "KIND id", ("drawn in another part:",
+                                                             "click to go there")),
     "unsupported": NodeSample(_PROPOSITION["author_judgment"],
                               f"JUDGMENT - {style.NO_EVIDENCE_NOTE}",
                               ("rests on assertion alone",)),

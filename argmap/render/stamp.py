@@ -24,7 +24,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-RENDERER_VERSION = 8
+RENDERER_VERSION = 9
 KEYWORD = "argmap-render"
 _STAMP = re.compile(rb"argmap-render renderer=(\d+) input-sha256=([0-9a-f]{64})"
                     rb"(?: map-sha256=([0-9a-f]{64}) options=([\w.;=-]*))?")

@@ -109,8 +109,8 @@ SUPPORTS = EdgeStyle("supports", "solid", "#333333", "normal", penwidth=1.6)
 # them (argmap.render.blocks). Attacks and a question's hypotheses cross blocks freely.
 SUPPORT_LOOKS = frozenset({ANCHOR, PREMISE, CONCLUSION, SUPPORTS})
 # A node standing for one drawn in another block: small, dashed, linked to the real one.
-REFERENCE = {"shape": "box", "style": "dashed,rounded", "color": GREY, "fontsize": "9",
-             "margin": "0.06,0.03"}
+REFERENCE_LOOK = NodeStyle("REFERENCE", "box", "dashed,rounded", "#FFFFFF", GREY)
+REFERENCE = {**REFERENCE_LOOK.attributes(), "fontsize": "9", "margin": "0.06,0.03"}
 
 # The legend's key for each look (see argmap.render.legend): the legend shows only those drawn.
 LOOKS: dict[EdgeStyle, str] = {

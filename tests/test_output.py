@@ -51,6 +51,9 @@ def _choices(command: str, option: str) -> list[str]:
     ("render", "--engine", ENGINE_CHOICES),
     ("report", "--problem-format", FORMAT_CHOICES),
     ("report", "--engine", ENGINE_CHOICES),
+    ("ach", "--problem-format", FORMAT_CHOICES),
+    ("export", "--problem-format", FORMAT_CHOICES),
+    ("diff", "--problem-format", FORMAT_CHOICES),
     ("ach", "--format", tuple(ACH_FORMATS)),
     ("export", "--format", tuple(EXPORT_WRITERS)),
     ("rules", "--format", tuple(RULES_FORMATS)),
@@ -111,3 +114,10 @@ def test_render_prints_problems_in_the_format_asked(tmp_path: Path) -> None:
     result = _argmap("render", INVALID, "-o", tmp_path, "--problem-format", "json")
     assert result.returncode == 1
     assert '"code": "AM' in result.stdout
+
+
+@pytest.mark.parametrize("command", ["ach", "export"])
+def test_commands_whose_output_is_a_product_print_problems_on_stderr(command: str) -> None:
+    result = _argmap(command, INVALID, "--problem-format", "github")
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.startswith("::error file=") and "premisses" in result.stderr

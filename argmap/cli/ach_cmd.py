@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.app import app
+from argmap.cli.app import app, problem_format_option
+from argmap.output import AUTO
 
 
 class AchFormat(str, Enum):
@@ -27,6 +28,7 @@ def ach(
     ] = AchFormat.text,
     question: Annotated[str | None, typer.Option(
         "--question", help="Only this question (its id).", metavar="ID")] = None,
+    problem_format: Annotated[str, problem_format_option("--problem-format")] = AUTO,
 ) -> None:
     """Score each question's competing hypotheses (Heuer's ACH): the evidence matrix, the
     inconsistency of each hypothesis, least inconsistent first, and which evidence is diagnostic.
@@ -35,5 +37,6 @@ def ach(
     """
     from argmap.commands.ach import AchSettings, run_ach
 
-    settings = AchSettings(paths=paths, output_format=output_format.value, question=question)
+    settings = AchSettings(paths=paths, output_format=output_format.value, question=question,
+                           problem_format=problem_format)
     raise typer.Exit(run_ach(settings))

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.app import app
+from argmap.cli.app import app, problem_format_option
+from argmap.output import AUTO
 
 
 class ExportFormat(str, Enum):
@@ -29,8 +30,9 @@ def export(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
+    problem_format: Annotated[str, problem_format_option("--problem-format")] = AUTO,
 ) -> None:
     """Write a valid map out as normalised YAML, JSON, AIF JSON or Argdown."""
     from argmap.commands.export import ExportSettings, run_export
 
-    raise typer.Exit(run_export(ExportSettings(path, export_format.value, output)))
+    raise typer.Exit(run_export(ExportSettings(path, export_format.value, output, problem_format)))

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from argmap.batch import Batch, load_maps
+from argmap.output import write_problems
 from argmap.read import DEFAULT_LIMITS, Limits
 from argmap.suggest import did_you_mean
 
@@ -26,6 +27,7 @@ class AchSettings:
     paths: Sequence[Path]
     output_format: str = "text"
     question: str | None = None
+    problem_format: str = "auto"
     limits: Limits = DEFAULT_LIMITS
 
 
@@ -40,8 +42,8 @@ def run_ach(settings: AchSettings, out: TextIO = sys.stdout, err: TextIO = sys.s
         reports = [report for report in reports if report.matrices]
     if reports:
         out.write(ACH_FORMATS[settings.output_format](reports))
-    err.writelines(f"{problem}\n" for problem in result.problems)
-    err.writelines(f"argmap: {message}\n" for message in result.unreadable)
+    # Standard output carries the matrices: problems go to standard error, in any format.
+    write_problems(result, settings.problem_format, err, err)
     if not result.outcomes:
         err.write(result.summary(""))
     if settings.question is not None and not reports:

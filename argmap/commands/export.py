@@ -13,6 +13,7 @@ from argmap.atomic import write_output
 from argmap.batch import Batch, load_one
 from argmap.export import dump_json, dump_yaml, to_aif, to_argdown
 from argmap.model import LoadedMap
+from argmap.output import write_problems
 from argmap.problems import ArgmapError
 
 
@@ -21,6 +22,7 @@ class ExportSettings:
     path: Path
     export_format: str = "yaml"
     output: Path | None = None
+    problem_format: str = "auto"
 
 
 def _aif_json(loaded: LoadedMap) -> str:
@@ -54,10 +56,10 @@ def run_export(settings: ExportSettings, out: TextIO = sys.stdout,
                err: TextIO = sys.stderr) -> int:
     outcome = load_one(settings.path)
     if outcome.map is None:
-        err.writelines(f"{problem}\n" for problem in outcome.problems)
-        if outcome.error:
-            err.write(f"argmap: {outcome.error}\n")
-        return Batch([outcome]).exit_code()
+        batch = Batch([outcome])
+        # Standard output carries the export: problems go to standard error, in any format.
+        write_problems(batch, settings.problem_format, err, err)
+        return batch.exit_code()
     try:
         text = EXPORT_WRITERS[settings.export_format](outcome.map)
         write_output(text, settings.output, out)

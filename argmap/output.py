@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from argmap._version import __version__
 from argmap.problems import Level, Problem
+from argmap.project import REPOSITORY, load_errors_uri, rule_help_uri
 
 if TYPE_CHECKING:
     from argmap.batch import Batch
@@ -137,7 +138,7 @@ def format_sarif(problems: Sequence[Problem], style: Style = Style()) -> str:
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "argmap", "version": __version__,
-                                "rules": list(rules.values())}},
+                                "informationUri": REPOSITORY, "rules": list(rules.values())}},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}},
             "results": [_sarif_result(problem, order[problem.code]) for problem in problems],
         }],
@@ -153,14 +154,14 @@ def _sarif_rule(code: str, name: str, summary: str, doc: str, level: Level) -> d
         "name": name,
         "shortDescription": {"text": summary},
         "fullDescription": {"text": doc.split("\n\n", 1)[-1].split("\n\n", 1)[0]},
+        "helpUri": load_errors_uri() if code.startswith("AM0") else rule_help_uri(code, name),
         "help": {"text": doc, "markdown": doc},
         "defaultConfiguration": {"level": _SARIF_LEVEL[level]},
     }
 
 
 def _sarif_result(problem: Problem, rule_index: int) -> dict[str, Any]:
-    location: dict[str, Any] = {"artifactLocation": {"uri": _relative_uri(problem.path),
-                                                     "uriBaseId": "%SRCROOT%"}}
+    location: dict[str, Any] = {"artifactLocation": _artifact_location(problem.path)}
     if problem.line > 0:
         location["region"] = {"startLine": problem.line, "startColumn": max(problem.column, 1)}
     return {
@@ -172,12 +173,17 @@ def _sarif_result(problem: Problem, rule_index: int) -> dict[str, Any]:
     }
 
 
-def _relative_uri(path: str) -> str:
+def _artifact_location(path: str) -> dict[str, str]:
+    """Inside the working folder: a relative uri against %SRCROOT% (what code scanning maps to
+    the repository); outside it: an absolute file uri and no base, as SARIF requires (§3.4.4)."""
     resolved = Path(path).resolve()
     try:
-        return resolved.relative_to(Path.cwd().resolve()).as_posix()
+        relative = resolved.relative_to(Path.cwd().resolve())
     except ValueError:
-        return resolved.as_uri()
+        return {"uri": resolved.as_uri()}
+    from urllib.parse import quote
+
+    return {"uri": quote(relative.as_posix()), "uriBaseId": "%SRCROOT%"}
 
 
 FORMATS: Mapping[str, OutputFormat] = {fmt.name: fmt for fmt in (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from conftest import ROOT
@@ -75,3 +76,26 @@ def test_a_command_that_fails_on_a_loaded_map_counts_it_as_not_done() -> None:
     assert outcome.status is Status.UNREADABLE and batch.exit_code() == 2
     assert batch.summary("0 done") == "0 done; 1 could not be read\n"
     assert batch.unreadable == ["--focus: no element with id 'x'"]
+
+
+def test_the_documented_small_command_works(tmp_path: Path) -> None:
+    """The example in argmap/batch.py's docstring, as a command would write it."""
+    from argmap.output import write_problems
+
+    def run_count(paths: list[Path], out: io.StringIO, err: io.StringIO) -> int:
+        batch = Batch()
+        for outcome in load_maps(paths):
+            batch.add(outcome)
+            if outcome.map is not None:
+                out.write(f"{outcome.path.name}: {len(outcome.map.model.propositions)}\n")
+        write_problems(batch, "text", out, err)
+        err.write(batch.summary(f"{batch.count_files()} counted"))
+        return batch.exit_code()
+
+    folder = _tree(tmp_path)
+    out, err = io.StringIO(), io.StringIO()
+    assert run_count([folder, folder / "missing.yaml"], out, err) == 2
+    assert out.getvalue().startswith("good.yaml: ")
+    assert "bad.yml:2:10: not valid UTF-8" in out.getvalue()
+    assert "argmap: " in err.getvalue() and "missing.yaml: no such file or folder" in err.getvalue()
+    assert err.getvalue().endswith("3 files counted; 1 could not be read\n")

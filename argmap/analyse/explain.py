@@ -31,6 +31,12 @@ class Explainer:
         self.labels = labels
         self.causes = causes
         self._cycles = _undecided_cycles(framework, labels)
+        self._rules: dict[str, Callable[[str, str | None], str]] = {
+            "premise": self._premise, "applies": self._applies, "concluded": self._concluded,
+            "attacked": self._attacked, "conclusion-attacked": self._conclusion_attacked,
+            "premise-out": self._premise_out, "support-out": self._support_out,
+            "withdrawn": self._withdrawn, "circular": self._circular, "attacker": self._attacker,
+        }
 
     def reasons(self) -> dict[str, str]:
         return {element: self.reason(element) for element in self.labels}
@@ -39,13 +45,7 @@ class Explainer:
         if self.labels[element] == UNDEC:
             return self._undecided(element)
         cause = self.causes[element]
-        rules: dict[str, Callable[[str, str | None], str]] = {
-            "premise": self._premise, "applies": self._applies, "concluded": self._concluded,
-            "attacked": self._attacked, "conclusion-attacked": self._conclusion_attacked,
-            "premise-out": self._premise_out, "support-out": self._support_out,
-            "withdrawn": self._withdrawn, "circular": self._circular, "attacker": self._attacker,
-        }
-        return rules[cause.rule](element, cause.by)
+        return self._rules[cause.rule](element, cause.by)
 
     # --- in ----------------------------------------------------------------------------------
 

@@ -45,6 +45,7 @@ class Framework:
     attacks_on: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     attacks_from: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     withdrawn: frozenset[str] = frozenset()
+    kinds: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, model: ArgumentMap, withdrawn: Collection[str] = ()) -> Framework:
@@ -59,6 +60,9 @@ class Framework:
             framework.attacks[attack.id] = attack
             framework.attacks_on[attack.target].append(attack.id)
             framework.attacks_from[attack.attacker].append(attack.id)
+        framework.kinds = {**dict.fromkeys(framework.attacks, ATTACK),
+                           **dict.fromkeys(framework.inferences, INFERENCE),
+                           **dict.fromkeys(framework.propositions, PROPOSITION)}
         return framework
 
     def is_premise(self, proposition_id: str) -> bool:
@@ -68,9 +72,7 @@ class Framework:
         return self.is_premise(proposition_id) and proposition_id not in self.withdrawn
 
     def kind_of(self, element_id: str) -> str:
-        if element_id in self.propositions:
-            return PROPOSITION
-        return INFERENCE if element_id in self.inferences else ATTACK
+        return self.kinds[element_id]
 
     def element_ids(self) -> list[str]:
         """Every labelled element, propositions, then inferences, then attacks, in map order."""

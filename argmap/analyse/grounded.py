@@ -95,16 +95,12 @@ def _set(state: _State, element: str, label: Label, cause: Cause) -> None:
 
 
 def _propagate(state: _State) -> None:
-    kind_of = state.framework.kind_of
-    while state.pending:
-        element = state.pending.popleft()
-        kind = kind_of(element)
-        if kind == "attack":
-            _attack_settled(state, element)
-        elif kind == "inference":
-            _inference_settled(state, element)
-        else:
-            _proposition_settled(state, element)
+    settle = {"attack": _attack_settled, "inference": _inference_settled,
+              "proposition": _proposition_settled}
+    kinds, pending = state.framework.kinds, state.pending
+    while pending:
+        element = pending.popleft()
+        settle[kinds[element]](state, element)
 
 
 def _proposition_settled(state: _State, proposition: str) -> None:

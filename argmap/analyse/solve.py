@@ -171,4 +171,4 @@ def solve(model: ArgumentMap, semantics: str, withdrawn: Collection[str] = ()) -
         model.map.id, semantics, {element: acceptance.label(element) for element in elements},
         {element: acceptance.reason(element, semantics) for element in elements},
         {element: framework.kind_of(element) for element in elements},
-        tuple(acceptance.shown), frozenset(acceptance.ever_in))
+        tuple(acceptance.shown), frozenset(acceptance.ever_in), acceptance.count)

@@ -73,7 +73,7 @@ def _summary(evaluation: Evaluation) -> str:
     counts = evaluation.counts()
     extensions = ""
     if evaluation.semantics != "grounded":
-        number = len(evaluation.extensions)
+        number = evaluation.extension_count
         extensions = f"; {number} {evaluation.semantics} extension{'s' if number != 1 else ''}"
     return (f"{SEMANTICS_WORDS[evaluation.semantics]}: {counts['in']} in, "
             f"{counts['out']} out, {counts['undec']} undecided{extensions}.")
@@ -180,6 +180,7 @@ def map_data(report: MapEvaluation) -> dict[str, Any]:
         "counts": evaluation.counts(), "basis": dict(report.basis),
     }
     if evaluation.semantics != "grounded":
+        data["extension_count"] = evaluation.extension_count
         data["extensions"] = [dict(extension) for extension in evaluation.extensions]
         data["credulous"] = sorted(evaluation.credulous)
     if report.expect:

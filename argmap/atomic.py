@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from argmap.problems import UnreadableInputError
+from argmap.read.files import was_read
 
 
 def make_folder(folder: Path) -> None:
@@ -22,7 +23,10 @@ def make_folder(folder: Path) -> None:
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, flush it to disk, then rename over ``path``."""
+    """Write to a temporary file beside ``path``, flush it to disk, then rename over ``path``.
+
+    Only a new path or a regular file is ever replaced, and never a file this run read."""
+    check_replaceable(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:
         descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
@@ -42,6 +46,30 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         if isinstance(error, OSError):
             raise UnreadableInputError(f"{path}: cannot write: {error.strerror or error}") from None
         raise
+
+
+def check_replaceable(path: Path) -> None:
+    """Refuse (exit 2) to replace anything but a regular file, or an input of this run.
+
+    A rename would put a regular file in place of a symbolic link, a device node (as root,
+    ``-o /dev/null`` would replace the node), a FIFO or a socket; and ``render m.yaml -o m.yaml``
+    would overwrite the map with its own diagram."""
+    try:
+        status = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise UnreadableInputError(f"{path}: cannot write: {error.strerror or error}") from None
+    if stat.S_ISREG(status.st_mode):
+        if was_read(status):
+            raise UnreadableInputError(f"{path}: not written: it is an input of this command; "
+                                       "name another output file")
+        return
+    kind = ("a symbolic link" if stat.S_ISLNK(status.st_mode)
+            else "a folder" if stat.S_ISDIR(status.st_mode)
+            else "not a regular file (a device, FIFO or socket)")
+    raise UnreadableInputError(f"{path}: not written: it is {kind}; argmap replaces only "
+                               "regular files")
 
 
 def _mode_for(path: Path) -> int:

@@ -233,3 +233,77 @@ def _utf8_env() -> dict[str, str]:
     import os
 
     return {**os.environ, "PYTHONIOENCODING": "utf-8", "LC_ALL": "C.UTF-8"}
+
+
+# --- 1./2. symbolic-link loops and FIFOs where files are read -----------------------------------
+
+def _map_beside_its_source(folder: Path) -> Path:
+    folder.mkdir(exist_ok=True)
+    (folder / ".git").mkdir(exist_ok=True)
+    for name in ("harbour.yaml", "harbour-report.txt"):
+        (folder / name).write_bytes((VALID.parent / name).read_bytes())
+    return folder / "harbour.yaml"
+
+
+def test_a_source_that_is_a_symlink_loop_is_one_located_problem(tmp_path: Path) -> None:
+    map_path = _map_beside_its_source(tmp_path)
+    (tmp_path / "loop-a").symlink_to("loop-b")
+    (tmp_path / "loop-b").symlink_to("loop-a")
+    map_path.write_text(map_path.read_text().replace("harbour-report.txt", "loop-a"))
+    result = argmap("lint", map_path, cwd=tmp_path)
+    assert_one_clean_line(result, 1)
+    assert "AM199" not in result.stdout
+    assert "AM104 source text `" in result.stdout and "loop-a`: cannot read" in result.stdout
+
+
+def test_render_check_does_not_wait_on_a_fifo_diagram(tmp_path: Path) -> None:
+    import os
+
+    map_path = _map_beside_its_source(tmp_path)
+    os.mkfifo(tmp_path / "harbour.svg")
+    result = argmap("render", "--check", map_path, cwd=tmp_path, timeout=30)
+    assert_one_clean_line(result, 1)
+    assert "stale or missing" in result.stderr
+
+
+# --- 5. data loss: what -o may replace ---------------------------------------------------------
+
+@pytest.mark.parametrize(("command", "target"), [
+    (command, target) for command in ("render", "export")
+    for target in ("the map", "a hard link to the map", "a symlink", "a FIFO", "a folder")
+    if (command, target) != ("render", "a folder")  # render -o FOLDER writes into it
+])
+def test_output_replaces_only_a_regular_file_and_never_the_input(
+        tmp_path: Path, target: str, command: str) -> None:
+    import os
+
+    map_path = _map_beside_its_source(tmp_path)
+    before = map_path.read_bytes()
+    out = tmp_path / "out.svg"
+    if target == "the map":
+        out = map_path
+    elif target == "a hard link to the map":
+        os.link(map_path, out)
+    elif target == "a symlink":
+        (tmp_path / "elsewhere.svg").write_text("kept")
+        out.symlink_to(tmp_path / "elsewhere.svg")
+    elif target == "a FIFO":
+        os.mkfifo(out)
+    else:
+        out.mkdir()
+    kind = {"render": (), "export": ("-f", "json")}[command]
+    result = argmap(command, map_path, *kind, "-o", out, cwd=tmp_path, timeout=30)
+    assert_one_clean_line(result, 2)
+    assert "not written" in result.stderr
+    assert map_path.read_bytes() == before
+    if target == "a symlink":
+        assert out.is_symlink() and (tmp_path / "elsewhere.svg").read_text() == "kept"
+    assert not [name for name in os.listdir(tmp_path) if name.endswith(".tmp")]
+
+
+def test_output_to_a_device_node_is_refused_before_writing() -> None:
+    from argmap.atomic import check_replaceable
+    from argmap.problems import UnreadableInputError
+
+    with pytest.raises(UnreadableInputError, match="not a regular file"):
+        check_replaceable(Path("/dev/null"))

@@ -17,7 +17,7 @@ from pathlib import Path
 from argmap.analyse.text import NormalisedText
 from argmap.model import LoadedMap, Source
 from argmap.problems import UnreadableInputError
-from argmap.read import DEFAULT_LIMITS, Limits, YamlError, decode_utf8, read_bytes
+from argmap.read import DEFAULT_LIMITS, Limits, YamlError, decode_utf8, read_bytes, resolved
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class SourceReader:
         refusal = None if self.allow_outside else self._outside_refusal(source, path)
         if refusal is not None:
             return SourceFailure(refusal)
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():  # a link loop: the read says so
             return SourceFailure(f"source text `{source.path}` not found (looked for {path})")
         try:
             data = read_bytes(path, self.limits.max_source_bytes)
@@ -79,7 +79,7 @@ class SourceReader:
     def _outside_refusal(self, source: Source, path: Path) -> str | None:
         if self._root is None:
             self._root = repository_root(self.loaded.path.parent)
-        if path.resolve().is_relative_to(self._root):
+        if resolved(path).is_relative_to(self._root):
             return None
         return (f"source text `{source.path}` is outside the repository ({self._root}); "
                 "refused (use --allow-outside-paths to read it anyway)")
@@ -87,7 +87,7 @@ class SourceReader:
 
 def repository_root(start: Path) -> Path:
     """The folder holding ``.git`` at or above ``start``, else the current working directory."""
-    folder = start.resolve()
+    folder = resolved(start)
     for candidate in (folder, *folder.parents):
         if (candidate / ".git").exists():
             return candidate

@@ -1,6 +1,14 @@
 """Stage 1, read: files on disk to plain data with positions. Knows YAML, nothing of maps."""
 
-from argmap.read.files import decode_utf8, iter_map_files, read_bytes, read_text
+from argmap.read.files import (
+    decode_utf8,
+    iter_map_files,
+    open_regular,
+    read_bytes,
+    read_text,
+    resolved,
+    was_read,
+)
 from argmap.read.limits import DEFAULT_LIMITS, Limits
 from argmap.read.yaml_tree import (
     Loc,
@@ -22,8 +30,11 @@ __all__ = [
     "decode_utf8",
     "iter_map_files",
     "line_and_column",
+    "open_regular",
     "parse_yaml",
     "read_bytes",
     "read_text",
     "resolve_plain",
+    "resolved",
+    "was_read",
 ]

@@ -6,6 +6,7 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from argmap.problems import UnreadableInputError
 from argmap.read.limits import DEFAULT_LIMITS, Limits
@@ -41,27 +42,64 @@ def _walk_folder(folder: Path) -> Iterator[Path]:
     return iter(sorted(found))
 
 
+# Every file this process read, by device and inode: output never replaces one of them
+# (`argmap render m.yaml -o m.yaml`), whatever name or hard link it is given by.
+_INPUTS_READ: set[tuple[int, int]] = set()
+
+
+def was_read(status: os.stat_result) -> bool:
+    """Whether the file with this ``stat`` is one this process read as input."""
+    return (status.st_dev, status.st_ino) in _INPUTS_READ
+
+
 def read_bytes(path: Path, max_bytes: int) -> bytes:
-    """Read a file whole, refusing one over ``max_bytes`` before reading it."""
+    """Read a regular file whole, refusing one over ``max_bytes`` before reading it."""
     try:
-        status = path.stat()
-        if not stat.S_ISREG(status.st_mode):
-            # A FIFO or device would block or never end: only regular files are read.
-            raise UnreadableInputError(f"{path}: not a regular file")
-        size = status.st_size
-        if size > max_bytes:
-            raise YamlError(1, 1, f"file is {size:,} bytes, over the limit of {max_bytes:,}",
-                            code="AM005")
-        with path.open("rb") as stream:
-            # Read one byte past the limit: a file that grew (or a pipe) is still bounded.
+        with open_regular(path) as stream:
+            status = os.fstat(stream.fileno())
+            _INPUTS_READ.add((status.st_dev, status.st_ino))
+            size = status.st_size
+            if size > max_bytes:
+                raise YamlError(1, 1, f"file is {size:,} bytes, over the limit of {max_bytes:,}",
+                                code="AM005")
+            # Read one byte past the limit: a file that grew meanwhile is still bounded.
             data = stream.read(max_bytes + 1)
-    except IsADirectoryError:
-        raise UnreadableInputError(f"{path}: is a folder, not a file") from None
     except OSError as error:
         raise UnreadableInputError(f"{path}: cannot read: {error.strerror or error}") from None
     if len(data) > max_bytes:
         raise YamlError(1, 1, f"file is over the limit of {max_bytes:,} bytes", code="AM005")
     return data
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading if it is a regular file; else :class:`UnreadableInputError`.
+
+    The file is opened first (without blocking: opening a FIFO for reading would wait for a
+    writer) and checked after, on the open descriptor, so nothing can be swapped in between. A
+    FIFO or a device would block or never end; a folder is not a file."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    descriptor = os.open(path, flags)
+    try:
+        status = os.fstat(descriptor)
+        if stat.S_ISDIR(status.st_mode):
+            raise UnreadableInputError(f"{path}: is a folder, not a file")
+        if not stat.S_ISREG(status.st_mode):
+            raise UnreadableInputError(f"{path}: not a regular file")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return os.fdopen(descriptor, "rb")
+
+
+def resolved(path: Path) -> Path:
+    """``path.resolve()``; for a symbolic-link loop (which ``resolve`` reports as RuntimeError
+    before Python 3.13) the absolute path, so that reading it fails with a clear message."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return Path(os.path.abspath(path))
 
 
 def decode_utf8(data: bytes) -> str:

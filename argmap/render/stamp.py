@@ -24,6 +24,9 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from argmap.problems import ArgmapError
+from argmap.read.files import open_regular
+
 RENDERER_VERSION = 9
 KEYWORD = "argmap-render"
 _STAMP = re.compile(rb"argmap-render renderer=(\d+) input-sha256=([0-9a-f]{64})"
@@ -106,9 +109,9 @@ def read_stamp(path: Path) -> str | None:
 def read_stamp_details(path: Path) -> Stamp | None:
     """Everything stamped in a diagram file, or None (no file, no stamp, not ours)."""
     try:
-        with path.open("rb") as stream:
+        with open_regular(path) as stream:  # a FIFO or device in its place would block
             head = stream.read(_HEAD_BYTES)
-    except OSError:
+    except (OSError, ArgmapError):
         return None
     match = _STAMP.search(head)
     if match is None:

@@ -307,3 +307,115 @@ def test_output_to_a_device_node_is_refused_before_writing() -> None:
 
     with pytest.raises(UnreadableInputError, match="not a regular file"):
         check_replaceable(Path("/dev/null"))
+
+
+# --- 3./7. the layout engine: memory bound, process group, death with argmap --------------------
+
+def dense_dot(nodes: int = 300, degree: int = 20) -> str:
+    """A graph dot and graphviz-pure each take well over 20 s (and hundreds of MB) to lay out."""
+    import random
+
+    chooser = random.Random(1)
+    edges = "".join(f"n{i} -> n{j};\n" for i in range(nodes)
+                    for j in chooser.sample(range(nodes), degree))
+    return f"digraph g {{\n{edges}}}\n"
+
+
+def engine_or_skip(name: str) -> object:
+    import os
+    import shutil
+
+    from argmap.render.engine import find_engine
+
+    if name == "system" and shutil.which("dot") is None and not os.environ.get("ARGMAP_CI"):
+        pytest.skip("system Graphviz (`dot`) is not installed; .ci/run installs it")
+    return find_engine(name)
+
+
+@pytest.mark.parametrize("name", ["pure", "system"])
+def test_layout_runs_under_a_memory_bound(name: str) -> None:
+    from argmap.render.engine import EngineError, run_layout
+
+    engine = engine_or_skip(name)
+    with pytest.raises(EngineError, match="limited to 64 MiB of memory"):
+        run_layout(engine, dense_dot(), ["svg"], timeout=60, memory=64 * 2**20)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", ["pure", "system"])
+def test_a_layout_past_its_time_is_killed_with_its_group(name: str) -> None:
+    from argmap.render.engine import EngineError, run_layout
+
+    engine = engine_or_skip(name)
+    before = _engine_processes(engine.path)  # type: ignore[attr-defined]
+    with pytest.raises(EngineError, match="longer than 1 s"):
+        run_layout(engine, dense_dot(), ["svg", "png"], timeout=1)  # type: ignore[arg-type]
+    assert _engine_processes(engine.path) <= before  # type: ignore[attr-defined]
+
+
+KILLED_DURING_LAYOUT = """
+import sys
+from argmap.render.engine import find_engine, run_layout
+run_layout(find_engine({name!r}), sys.stdin.read(), ["svg", "png"], timeout=120)
+"""
+
+
+@pytest.mark.parametrize("name", ["pure", "system"])
+def test_the_engine_does_not_outlive_a_killed_argmap_nor_leave_files(
+        tmp_path: Path, name: str) -> None:
+    import os
+    import signal
+    import time
+
+    engine_or_skip(name)
+    runner = subprocess.Popen(
+        [sys.executable, "-c", KILLED_DURING_LAYOUT.format(name=name)], cwd=ROOT,
+        stdin=subprocess.PIPE, env={**os.environ, "TMPDIR": str(tmp_path)})
+    assert runner.stdin is not None
+    runner.stdin.write(dense_dot().encode())
+    runner.stdin.close()
+    engine_pid = _wait_for_child(runner.pid)
+    os.kill(runner.pid, signal.SIGKILL)
+    runner.wait()
+    deadline = time.monotonic() + 10
+    while _alive(engine_pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _alive(engine_pid), "the layout engine outlived argmap"
+    assert list(tmp_path.iterdir()) == []  # the engine wrote to unnamed files only
+
+
+def _wait_for_child(parent: int) -> int:
+    import time
+
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                if int(fields[1]) == parent:
+                    return int(entry.name)
+        time.sleep(0.05)
+    raise AssertionError("the engine never started")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")  # a zombie has ended; only its exit status is left
+
+
+def _engine_processes(path: str) -> int:
+    count = 0
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if (entry / "cmdline").read_bytes().split(b"\0")[0] == path.encode() \
+                        and _alive(int(entry.name)):
+                    count += 1
+            except OSError:
+                continue
+    return count

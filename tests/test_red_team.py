@@ -343,13 +343,14 @@ def test_layout_runs_under_a_memory_bound(name: str) -> None:
 
 @pytest.mark.parametrize("name", ["pure", "system"])
 def test_a_layout_past_its_time_is_killed_with_its_group(name: str) -> None:
+    import os
+
     from argmap.render.engine import EngineError, run_layout
 
     engine = engine_or_skip(name)
-    before = _engine_processes(engine.path)  # type: ignore[attr-defined]
     with pytest.raises(EngineError, match="longer than 1 s"):
         run_layout(engine, dense_dot(), ["svg", "png"], timeout=1)  # type: ignore[arg-type]
-    assert _engine_processes(engine.path) <= before  # type: ignore[attr-defined]
+    assert _children_running(os.getpid(), engine.path) == []  # type: ignore[attr-defined]
 
 
 KILLED_DURING_LAYOUT = """
@@ -408,14 +409,16 @@ def _alive(pid: int) -> bool:
     return state not in ("Z", "X")  # a zombie has ended; only its exit status is left
 
 
-def _engine_processes(path: str) -> int:
-    count = 0
+def _children_running(parent: int, path: str) -> list[int]:
+    """Live child processes of ``parent`` running the program at ``path``."""
+    found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                if (entry / "cmdline").read_bytes().split(b"\0")[0] == path.encode() \
-                        and _alive(int(entry.name)):
-                    count += 1
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                program = (entry / "cmdline").read_bytes().split(b"\0")[0]
             except OSError:
                 continue
-    return count
+            if int(fields[1]) == parent and program == path.encode() and fields[0] not in "ZX":
+                found.append(int(entry.name))
+    return found

@@ -422,3 +422,41 @@ def _children_running(parent: int, path: str) -> list[int]:
             if int(fields[1]) == parent and program == path.encode() and fields[0] not in "ZX":
                 found.append(int(entry.name))
     return found
+
+
+# --- 2. hangs: closest-passage search on huge sources and many failing quotes -------------------
+
+def test_a_one_line_source_is_cut_into_pieces_that_cover_it() -> None:
+    from argmap.analyse.text import _PIECE_CHARS, NormalisedText, normalise
+
+    line = " ".join(f"word{n % 977}" for n in range(200_000))  # 1.7 MB, no sentence end
+    pieces = NormalisedText(line)._sentences
+    assert all(0 < len(piece) <= _PIECE_CHARS for piece in pieces)
+    assert " ".join(pieces) == normalise(line)
+
+
+def test_closest_passage_work_is_budgeted_per_source(monkeypatch: pytest.MonkeyPatch) -> None:
+    import difflib
+    import random
+
+    from argmap.analyse import text as text_module
+
+    chooser = random.Random(4)
+    words = [f"w{n}" for n in range(3000)]
+    source = text_module.NormalisedText(" ".join(chooser.choice(words) for _ in range(60_000)))
+    alignments = 0
+    real = difflib.SequenceMatcher
+
+    class Counting(real):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            nonlocal alignments
+            alignments += 1
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(text_module.difflib, "SequenceMatcher", Counting)
+    answered = [source.closest_passage(" ".join(chooser.choice(words) for _ in range(90)))
+                for _ in range(2_000)]
+    spent = alignments
+    assert answered[-1] is None and source._align_budget == 0
+    assert spent < 2 * 6 * 100  # far fewer alignments than quotes: the budget ran out early
+    assert source.closest_passage("w1 w2 w3") is None and alignments == spent

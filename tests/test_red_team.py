@@ -460,3 +460,32 @@ def test_closest_passage_work_is_budgeted_per_source(monkeypatch: pytest.MonkeyP
     assert answered[-1] is None and source._align_budget == 0
     assert spent < 2 * 6 * 100  # far fewer alignments than quotes: the budget ran out early
     assert source.closest_passage("w1 w2 w3") is None and alignments == spent
+
+
+# --- 3. memory: problems per map are bounded ------------------------------------------------
+
+def test_findings_per_rule_are_capped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from argmap.lint import engine
+    from argmap.model import load_map
+
+    map_path = _map_beside_its_source(tmp_path)
+    text = map_path.read_text()
+    for number, line in enumerate(t for t in text.splitlines() if t.startswith("    text: ")):
+        if number < 3:
+            text = text.replace(line, f"    text: Words never written in the report, {number}.")
+    map_path.write_text(text)
+    monkeypatch.setattr(engine, "MAX_FINDINGS_PER_RULE", 2)
+    problems = engine.lint_loaded(load_map(map_path), LintSettings())
+    assert [p.code for p in problems].count("AM101") == 3  # two findings, one saying so
+    assert any("found more than 2 problems" in p.message for p in problems)
+
+
+def test_validation_problems_per_map_are_capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    from argmap.model import load as load_module
+
+    monkeypatch.setattr(load_module, "MAX_SCHEMA_PROBLEMS", 3)
+    text = MAP + "".join(f"  - id: extra{n}\n    wrong: field\n" for n in range(10))
+    with pytest.raises(MapInvalidError) as caught:
+        load_map_text(text, Path("m.yaml"))
+    assert len(caught.value.problems) == 4
+    assert any("first 3 are reported" in p.message for p in caught.value.problems)

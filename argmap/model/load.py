@@ -18,6 +18,8 @@ from argmap.read import DEFAULT_LIMITS, Limits, Loc, Positions, YamlError, parse
 
 SCHEMA_CODE = "AM010"
 LIMIT_CODE = "AM005"
+# Problems reported per map from validation: each one is a located line a person reads.
+MAX_SCHEMA_PROBLEMS = 5_000
 
 
 @dataclass(frozen=True)
@@ -93,9 +95,13 @@ def _validate(data: Any, positions: Positions, display: str, limits: Limits) -> 
             return ArgumentMap.model_validate(data)
     except ValidationError as error:
         problems = []
-        for detail in error.errors(include_url=False):
+        details = error.errors(include_url=False)
+        for detail in details[:MAX_SCHEMA_PROBLEMS]:
             line, column, message = describe_error(detail, data, positions)
             problems.append(Problem(display, line, column, SCHEMA_CODE, message))
+        if len(details) > MAX_SCHEMA_PROBLEMS:
+            problems.append(Problem(display, 1, 1, SCHEMA_CODE, f"{len(details):,} problems in "
+                                    f"all; the first {MAX_SCHEMA_PROBLEMS:,} are reported"))
         raise MapInvalidError(sorted(problems)) from None
 
 

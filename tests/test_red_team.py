@@ -489,3 +489,36 @@ def test_validation_problems_per_map_are_capped(monkeypatch: pytest.MonkeyPatch)
         load_map_text(text, Path("m.yaml"))
     assert len(caught.value.problems) == 4
     assert any("first 3 are reported" in p.message for p in caught.value.problems)
+
+
+# --- 7. argmap new: whatever the headline or file name, the map it writes loads -----------------
+
+@pytest.mark.parametrize(("name", "headline", "title"), [
+    ("report.txt", "Head\x07line \x1b[31mred", None),
+    ("report.txt", "A plain headline", "T\x01\x1b\u2028itle \"q\" \\"),
+    ("na\x07me\x1b.txt", "A plain headline", None),
+])
+def test_new_writes_a_map_that_loads(tmp_path: Path, name: str, headline: str,
+                                     title: str | None) -> None:
+    source = tmp_path / name
+    source.write_text(f"{headline}\n\nBody text.\n")
+    out = tmp_path / "m.yaml"
+    extra = ("--title", title) if title is not None else ()
+    result = argmap("new", source, "-o", out, *extra, cwd=tmp_path)
+    assert_one_clean_line(result, 0)
+    assert argmap("validate", out, cwd=tmp_path).returncode == 0
+    loaded = load_map_text(out.read_text(), out)
+    assert all(char.isprintable() for char in loaded.model.map.title) or title is not None
+    if title is not None:
+        assert loaded.model.map.title == title.strip()
+
+
+def test_new_refuses_cleanly_what_cannot_be_a_map(tmp_path: Path) -> None:
+    import os
+
+    source = os.fsencode(tmp_path) + b"/b\xff.txt"  # a name that is not UTF-8
+    with open(source, "w") as stream:
+        stream.write("Headline\n")
+    result = argmap("new", os.fsdecode(source), "-o", tmp_path / "m.yaml", cwd=tmp_path)
+    assert_one_clean_line(result, 2)
+    assert "not written" in result.stderr and not (tmp_path / "m.yaml").exists()

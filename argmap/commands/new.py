@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from argmap.atomic import write_text_atomic
-from argmap.problems import ArgmapError, UsageError
+from argmap.problems import ArgmapError, MapInvalidError, UsageError
 from argmap.read import DEFAULT_LIMITS, YamlError, decode_utf8, read_bytes
 
 
@@ -42,13 +42,40 @@ def new_map_text(source: Path, output: Path, title: str | None = None) -> str:
 def _guess_title(text: str, source: Path) -> str:
     """A short first line is usually the headline; otherwise the file name says more."""
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    first = "".join(char for char in first if char.isprintable())  # no bell in a title
     if 0 < len(first) <= 100 and not first.endswith("."):
         return first
     return source.stem.replace("-", " ").replace("_", " ")
 
 
 def _quoted(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A YAML double-quoted scalar that reads back as ``value``: a character that is not
+    printable (a control character in a headline or a file name) is written as an escape,
+    never raw (the reader refuses raw control characters)."""
+    return '"' + "".join(_escaped(char) for char in value) + '"'
+
+
+def _escaped(char: str) -> str:
+    if char in '\\"':
+        return "\\" + char
+    if char.isprintable():
+        return char
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 \
+        else f"\\U{code:08x}"
+
+
+def _check_reads_back(text: str, output: Path) -> None:
+    """The new map must load: whatever the source's name or headline, never write one that
+    `argmap validate` would refuse."""
+    from argmap.model import load_map_text
+
+    try:
+        load_map_text(text, output)
+    except MapInvalidError as error:
+        raise UsageError(f"{output}: not written: the new map would not load "
+                         f"({error.problems[0].message}); rename the source or give "
+                         "--title") from None
 
 
 def _schema_hint(output: Path) -> str:
@@ -97,6 +124,7 @@ def run_new(settings: NewSettings, err: TextIO = sys.stderr) -> int:
         if output.exists() and not settings.force:
             raise UsageError(f"{output}: already exists (use --force to replace it)")
         text = new_map_text(settings.source, output, settings.title)
+        _check_reads_back(text, output)
         output.parent.mkdir(parents=True, exist_ok=True)
         write_text_atomic(output, text)
     except YamlError as error:

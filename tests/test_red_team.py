@@ -522,3 +522,19 @@ def test_new_refuses_cleanly_what_cannot_be_a_map(tmp_path: Path) -> None:
     result = argmap("new", os.fsdecode(source), "-o", tmp_path / "m.yaml", cwd=tmp_path)
     assert_one_clean_line(result, 2)
     assert "not written" in result.stderr and not (tmp_path / "m.yaml").exists()
+
+
+# --- 6. reports: Markdown carries no live HTML ----------------------------------------------
+
+def test_ach_markdown_carries_map_text_as_text(tmp_path: Path) -> None:
+    source = ROOT / "tests" / "examples" / "valid" / "reservoir.yaml"
+    hostile = '<img src=x onerror="alert(1)"> & <script>alert(2)</script>'
+    text = source.read_text().replace("What is the main cause of the reservoir's fall?",
+                                      f"Why? {hostile}")
+    (tmp_path / "reservoir.yaml").write_text(text)
+    for name in ("reservoir-report.txt",):
+        (tmp_path / name).write_bytes((source.parent / name).read_bytes())
+    result = argmap("ach", tmp_path / "reservoir.yaml", "-f", "markdown", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "<img" not in result.stdout and "<script" not in result.stdout
+    assert '&lt;img src=x onerror="alert(1)"&gt; &amp; &lt;script&gt;' in result.stdout

@@ -63,16 +63,23 @@ def write_markdown(blocks: Sequence[Block]) -> str:
     lines: list[str] = []
     for block in blocks:
         if isinstance(block, Heading):
-            lines.append(f"{'#' * block.level} {block.text}")
+            lines.append(f"{'#' * block.level} {_inert(block.text)}")
         elif isinstance(block, Table):
-            footer = [(f"**{label}**", *rest) for label, *rest in block.footer]
+            footer = [(f"**{_inert(label)}**", *map(_inert, rest)) for label, *rest in block.footer]
             lines += [_markdown_row(table_row)
-                      for table_row in (block.header, tuple("---" for _ in block.header),
-                                        *block.body, *footer)]
+                      for table_row in (tuple(map(_inert, block.header)),
+                                        tuple("---" for _ in block.header),
+                                        *(tuple(map(_inert, row)) for row in block.body), *footer)]
         else:
-            lines.append(block.text)
+            lines.append(_inert(block.text))
         lines.append("")
     return "\n".join(lines)
+
+
+def _inert(text: str) -> str:
+    """Markdown passes HTML through: a map's ``<script>`` or ``<img onerror=...>`` would be live
+    in a rendered report. ``& < >`` become entities, which Markdown shows as the characters."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _markdown_row(cells: Sequence[str]) -> str:

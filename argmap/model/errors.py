@@ -85,7 +85,7 @@ def describe_location(loc: Loc, data: Any) -> str:
     if len(loc) >= 2 and loc[0] in KIND_NAMES and isinstance(loc[1], int):
         element = _get(data, loc[:2])
         ident = element.get("id") if isinstance(element, dict) else None
-        name = f"`{ident}`" if isinstance(ident, str) else f"#{loc[1] + 1}"
+        name = f"`{_short(ident)}`" if isinstance(ident, str) else f"#{loc[1] + 1}"
         parts.append(f"{KIND_NAMES[str(loc[0])]} {name}")
         rest = loc[2:]
     dotted = "".join(f"[{part}]" if isinstance(part, int) else f".{_short(part)}" for part in rest)

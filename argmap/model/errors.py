@@ -62,6 +62,8 @@ def _explain(error: ErrorDetails) -> str:
     if kind == "string_type" and isinstance(value, (int, float)):
         return (f"`{_short(value)}` is a number, not text: put text that looks "
                 f"like one in quotes (`\"{_short(value)}\"`)")
+    if kind == "int_type" and isinstance(value, float):  # 1.5, 1e3, or over 4,300 digits
+        return f"`{_short(value)}` is not a whole number"
     if kind == "int_type" and isinstance(value, str):
         return f"`\"{_short(value)}\"` is text, not a whole number: write the number without quotes"
     if kind == "bool_type":

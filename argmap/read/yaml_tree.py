@@ -287,15 +287,16 @@ def resolve_plain(value: str) -> Any:
     """The value of a plain (unquoted) scalar under the YAML 1.2 core schema.
 
     Numbers remember the text typed. An integer of more digits than Python converts to and
-    from text (4,300; converting more is quadratic, so Python refuses) stays text: a text field
-    takes it as typed, a number field says it is not a number."""
+    from text (4,300; converting more is quadratic, so Python refuses) is never converted: it is
+    an infinite float that prints as typed, so a text field says it is a number (as for any
+    number) and a whole-number field says it is not a whole number."""
     if value in _NULLS:
         return None
     if value in _BOOLS:
         return _BOOLS[value]
     if _INT.match(value):
-        if len(value.lstrip("+-")) > _MAX_INT_DIGITS:
-            return value
+        if len(value.lstrip("+-")) > _MAX_INT_DIGITS:  # a number still, never converted
+            return TypedFloat(value, float("-inf") if value.startswith("-") else float("inf"))
         number = int(value)
         return number if str(number) == value else TypedInt(value)
     if _FLOAT.match(value):

@@ -27,6 +27,10 @@ class Level(str, enum.Enum):
 _LEVEL_RANK = {Level.INFO: 0, Level.WARNING: 1, Level.ERROR: 2}
 
 
+# Messages quote the input shortened; this is the backstop for one that does not.
+MAX_MESSAGE_CHARS = 1_000
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One located finding. Line and column are 1-based; 0 means "the whole file"."""
@@ -45,6 +49,8 @@ class Problem:
         # not UTF-8).
         if not self.message.isprintable():
             object.__setattr__(self, "message", one_line(self.message))
+        if len(self.message) > MAX_MESSAGE_CHARS:  # a message that quoted a whole long value
+            object.__setattr__(self, "message", self.message[:MAX_MESSAGE_CHARS - 1] + "…")
         if not self.path.isprintable():
             object.__setattr__(self, "path", one_line(self.path))
 

@@ -62,7 +62,8 @@ def _date_as_written(value: object) -> object:
     if isinstance(value, datetime.date) or (
             isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
         return value
-    raise ValueError(f"`{value}` is not a date: write it as YYYY-MM-DD, e.g. 2021-11-07")
+    shown = str(value) if len(str(value)) <= 60 else str(value)[:59] + "…"
+    raise ValueError(f"`{shown}` is not a date: write it as YYYY-MM-DD, e.g. 2021-11-07")
 
 
 def _not_a_boolean(value: object) -> object:

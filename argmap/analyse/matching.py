@@ -103,6 +103,9 @@ def _text_score(a: Element, b: Element, rename: Mapping[str, str]) -> float:
     left, right = _text_key(a, rename), _text_key(b, rename)
     if left == right:
         return 1.0
+    # difflib's ratio depends on the order of its arguments: compare in one fixed order, so that
+    # pairing B with A mirrors pairing A with B.
+    left, right = sorted((left, right))
     matcher = difflib.SequenceMatcher(None, left, right, autojunk=False)
     if matcher.real_quick_ratio() < TEXT_SIMILARITY or matcher.quick_ratio() < TEXT_SIMILARITY:
         return 0.0

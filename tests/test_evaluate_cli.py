@@ -179,3 +179,21 @@ def test_the_command_is_listed_in_order_and_in_the_readme() -> None:
     order = COMMAND_ORDER.index
     assert order("render") < order("evaluate") < order("ach")
     assert "| `argmap evaluate PATH...` |" in (ROOT / "README.md").read_text()
+
+
+def test_through_the_real_cli() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "argmap", "evaluate", str(EXAMPLES / "undercut.yaml"), "-f",
+         "json", "--without", "no-such-source"], cwd=ROOT, capture_output=True, text=True,
+        timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "no source, actor or quote" in result.stderr
+    result = subprocess.run(
+        [sys.executable, "-m", "argmap", "evaluate", str(EXAMPLES / "undercut.yaml"), "-f",
+         "json"], cwd=ROOT, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["labels"] == EXPECTED["undercut"]

@@ -103,3 +103,14 @@ def test_options_describe_the_view_for_the_stamp():
     assert DrawOptions().stamp_key() == "whole;legend=1"
     assert DrawOptions(view="overview").stamp_key() == "view=overview;whole;legend=1"
     assert DrawOptions("j", view="basis").stamp_key() == "view=basis;basis=j;legend=1"
+
+
+def test_an_overview_of_a_map_without_judgments_says_so() -> None:
+    from argmap.model import load_map_text
+    from argmap.render.overview import EMPTY_NOTE
+
+    text = (MAPS / "all-kinds.yaml").read_text(encoding="utf-8")
+    facts_only = text.split("propositions:")[0]
+    model = load_map_text(facts_only, MAPS / "all-kinds.yaml").model
+    source, count = build_dot(model, DrawOptions(view="overview"))
+    assert count == 0 and EMPTY_NOTE in source

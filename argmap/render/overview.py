@@ -30,6 +30,8 @@ OVERVIEW_LINES = 5
 # an overview cut into blocks packs them as the full view does.
 OVERVIEW_LAYOUT = {"packmode": "array", "nodesep": "0.18"}
 BESIDE_LEGEND_NODES = 10
+EMPTY_NOTE = ("This map has no judgment or hypothesis to show: "
+              "its full view (--view full) draws everything it has.")
 BASIS_WORDS = {Basis.EVIDENCE: "rests on evidence", Basis.ASSUMPTION: "rests on assumptions",
                Basis.ASSERTION: "rests on assertion alone"}
 
@@ -48,6 +50,8 @@ class OverviewBuilder(DotBuilder):
         return f'<<FONT POINT-SIZE="16"><B>{_escaped(title)}</B></FONT>>'
 
     def build(self) -> Digraph:
+        if not self.folded.judgments:  # say so, rather than draw a blank page under a title
+            self.dot.node("_empty", EMPTY_NOTE, shape="plaintext", fontcolor=style.MUTED)
         for judgment in self.folded.judgments:
             self._judgment(self.graph.propositions[judgment])
         self._questions()

@@ -27,7 +27,7 @@ from pathlib import Path
 from argmap.problems import ArgmapError
 from argmap.read.files import open_regular
 
-RENDERER_VERSION = 9
+RENDERER_VERSION = 10
 KEYWORD = "argmap-render"
 _STAMP = re.compile(rb"argmap-render renderer=(\d+) input-sha256=([0-9a-f]{64})"
                     rb"(?: map-sha256=([0-9a-f]{64}) options=([\w.;=-]*))?")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,12 +50,13 @@ class LoadedMap:
         return self.path.parent / source.path
 
 
-def load_map(path: Path, limits: Limits = DEFAULT_LIMITS) -> LoadedMap:
-    """Read and validate one map file.
+def load_map(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> LoadedMap:
+    """Read and validate one map file (``path`` a :class:`~pathlib.Path`, or a ``str``).
 
     Raises :class:`MapInvalidError` with every problem found, or
     :class:`~argmap.problems.UnreadableInputError` when the file cannot be read at all.
     """
+    path = Path(path)
     try:
         text = read_text(path, limits)
     except YamlError as error:
@@ -62,8 +64,10 @@ def load_map(path: Path, limits: Limits = DEFAULT_LIMITS) -> LoadedMap:
     return load_map_text(text, path, limits)
 
 
-def load_map_text(text: str, path: Path, limits: Limits = DEFAULT_LIMITS) -> LoadedMap:
+def load_map_text(text: str, path: str | os.PathLike[str],
+                  limits: Limits = DEFAULT_LIMITS) -> LoadedMap:
     """Validate map text as if read from ``path`` (used by editors, tests and fuzzing)."""
+    path = Path(path)
     display = str(path)
     try:
         with gcpolicy.paused():

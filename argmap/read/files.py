@@ -33,12 +33,20 @@ def iter_map_files(paths: Iterable[Path]) -> Iterator[Path]:
 
 def _walk_folder(folder: Path) -> Iterator[Path]:
     """Map files below ``folder`` in a stable order. Symlinked folders are not followed, so a
-    link loop cannot make the walk endless; hidden folders (``.git``, ``.venv``) are skipped."""
+    link loop cannot make the walk endless; hidden folders (``.git``, ``.venv``) and what git
+    ignores (``.gitignore``: ``node_modules/``, build folders) are skipped."""
+    from argmap.read.ignore import GitIgnore
+
+    ignore = GitIgnore(folder)
     found: list[Path] = []
     for root, folders, files in os.walk(folder, followlinks=False):
-        folders[:] = [name for name in folders if not name.startswith(".")]
+        here = Path(root).resolve()
+        ignore.add_folder(here)
+        folders[:] = [name for name in folders if not name.startswith(".")
+                      and not ignore.ignored(here / name, is_folder=True)]
         found.extend(Path(root, name) for name in files
-                     if name.endswith(MAP_SUFFIXES) and not name.startswith("."))
+                     if name.endswith(MAP_SUFFIXES) and not name.startswith(".")
+                     and not ignore.ignored(here / name, is_folder=False))
     return iter(sorted(found))
 
 

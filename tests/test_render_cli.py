@@ -311,3 +311,23 @@ def test_only_the_stale_formats_are_redrawn(a_map: Path) -> None:
     assert code == 0
     assert f"wrote {a_map.with_suffix('.dot')}; {a_map.with_suffix('.svg')} up to date" in err
     assert "rendered 1 file from 1 map; 1 file up to date" in err
+
+
+@pytest.mark.parametrize(("version", "large_map_engine"), [
+    ("2.43.0 (0)", "pure"), ("12.2.1 (20241206.2353)", "system"), ("", "pure")])
+def test_auto_picks_the_engine_measured_cheaper_for_the_size(
+        tmp_path: Path, version: str, large_map_engine: str) -> None:
+    from argmap.render.engine import PURE_FROM_NODES, Engine, find_engine
+
+    system = tmp_path / f"graphviz-{version.split(' ')[0] or 'unknown'}" / "dot"
+    system.parent.mkdir()
+    system.write_text(f"#!/bin/sh\necho 'dot - graphviz version {version}' >&2\n")
+    system.chmod(0o755)
+    pure = Engine("pure", "/somewhere/graphviz-pure")
+    auto = Engine("system", str(system), pure)
+    assert auto.for_size(100) is auto  # small maps: system Graphviz, whatever its version
+    assert auto.for_size(PURE_FROM_NODES - 1) is auto
+    assert auto.for_size(PURE_FROM_NODES).name == large_map_engine
+    chosen = Engine("system", str(system))  # --engine system: never swapped
+    assert chosen.for_size(PURE_FROM_NODES * 2) is chosen
+    assert find_engine("system").alternative is None

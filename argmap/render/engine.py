@@ -2,7 +2,10 @@
 
 ``auto`` prefers system Graphviz (its text measurement uses real fonts) and falls back to
 graphviz-pure, which ``pip install argmap`` brings along, so a fresh machine needs nothing else.
-``--engine`` or ``ARGMAP_ENGINE`` choose; none available is a clear error (exit 2).
+From :data:`PURE_FROM_NODES` drawn elements up, an old system Graphviz (2.x, as Debian 12 has)
+gives way to graphviz-pure, a port of Graphviz 16: measured as fast or faster there
+(docs/rendering.md, "Which engine at which size"). ``--engine`` or ``ARGMAP_ENGINE`` choose; none
+available is a clear error (exit 2).
 
 The engine reads DOT on standard input and writes every requested format from *one* layout
 (``-Tsvg -oA -Tpng -oB``). Its standard error is captured: warnings that are only noise (graphviz-
@@ -24,6 +27,7 @@ import sysconfig
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from argmap.problems import ArgmapError
 
@@ -41,6 +45,9 @@ DEFAULT_TIMEOUT = 300.0
 # a few hundred; a dense 181 KB map was measured driving dot to 4-8 GB within a minute.
 DEFAULT_MEMORY = 2 * 1024**3
 _PR_SET_PDEATHSIG = 1
+# From this many drawn elements, `auto` lays out with graphviz-pure rather than a system Graphviz
+# older than 3.0 (python -m benchmarks.engines; docs/rendering.md has the figures).
+PURE_FROM_NODES = 15_000
 _NOISE = (
     re.compile(r"no value for width of non-ASCII character"),
     re.compile(r"^\s*$"),
@@ -57,6 +64,16 @@ class Engine:
 
     name: str
     path: str
+    # Chosen by `auto`: for a large map the other engine may be cheaper (see `for_size`).
+    alternative: Engine | None = None
+
+    def for_size(self, nodes: int) -> Engine:
+        """The engine for a drawing of ``nodes`` elements: this one, unless ``auto`` chose an old
+        system Graphviz and the map is large enough for graphviz-pure to be the cheaper."""
+        if (self.alternative is None or nodes < PURE_FROM_NODES
+                or system_major_version(self.path) >= 3):
+            return self
+        return self.alternative
 
     @property
     def label(self) -> str:
@@ -93,7 +110,8 @@ def find_engine(option: str | None = None) -> Engine:
     system = shutil.which(SYSTEM_BINARY)
     pure = shutil.which(PURE_BINARY, path=scripts_dir()) or shutil.which(PURE_BINARY)
     if choice in ("auto", "system") and system:
-        return Engine("system", system)
+        return Engine("system", system,
+                      Engine("pure", pure) if choice == "auto" and pure else None)
     if choice in ("auto", "pure") and pure:
         return Engine("pure", pure)
     wanted = {"auto": "layout engine", "system": "system Graphviz (`dot`)",
@@ -101,6 +119,18 @@ def find_engine(option: str | None = None) -> Engine:
     raise EngineError(f"no {wanted} found: install Graphviz so that `dot` is on PATH, or "
                       f"`pip install graphviz-pure` (argmap's own dependency); "
                       f"choose with --engine or {ENGINE_VARIABLE}")
+
+
+@cache
+def system_major_version(path: str) -> int:
+    """The major version of the Graphviz at ``path`` (``dot -V``); 0 when it cannot be told."""
+    try:
+        said = subprocess.run([path, "-V"], capture_output=True, text=True, timeout=10,
+                              check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return 0
+    found = re.search(r"version (\d+)\.", said.stderr + said.stdout)
+    return int(found.group(1)) if found else 0
 
 
 def run_layout(engine: Engine, dot_source: str, formats: Sequence[str],

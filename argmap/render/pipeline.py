@@ -53,6 +53,7 @@ def draw(loaded: LoadedMap, options: DrawOptions, formats: Sequence[str],
     if laid_out:
         if engine is None:
             raise EngineError("no layout engine was chosen")
+        engine = engine.for_size(nodes)
         layout = run_layout(engine, source, laid_out, timeout)
         drawing.warnings = layout.warnings
         for fmt in laid_out:

@@ -62,7 +62,7 @@ def run_watch(settings: WatchSettings, out: TextIO = sys.stdout,
 
     gcpolicy.long_running()  # this process stays: collect garbage as usual
     stop = settings.stop or threading.Event()
-    previous = signal.signal(signal.SIGINT, lambda *_: stop.set()) \
+    previous = signal.signal(signal.SIGINT, _stopper(stop)) \
         if threading.current_thread() is threading.main_thread() else None
     try:
         _round(core, None, settings, live, out, err)
@@ -78,6 +78,16 @@ def run_watch(settings: WatchSettings, out: TextIO = sys.stdout,
             server.server_close()
     err.write("argmap: stopped watching\n")
     return 0
+
+
+def _stopper(stop: threading.Event) -> Any:
+    """Ctrl-C ends the loop after the round in progress; a second Ctrl-C does not wait."""
+    def handle(number: int, frame: Any) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+
+    return handle
 
 
 def _watchfiles() -> Any:

@@ -188,8 +188,13 @@ def test_end_to_end_a_save_is_seen_and_ctrl_c_exits_cleanly(folder: Path) -> Non
         while first["version"] == 0:
             first = _state(url, 0)
         assert first["maps"][0]["broken"] is False
-        the_map(folder).write_text(the_map(folder).read_text() + "oops: [\n")
+        saved = folder / ".saving"  # as editors save: a new file renamed over the old
+        saved.write_text(the_map(folder).read_text() + "oops: [\n")
+        os.replace(saved, the_map(folder))
         broken = _state(url, first["version"])
+        deadline = time.monotonic() + 60
+        while not broken["maps"][0]["broken"] and time.monotonic() < deadline:
+            broken = _state(url, broken["version"])  # a round may have seen an earlier event
         assert broken["maps"][0]["broken"] is True
         assert "AM001" in broken["maps"][0]["problems"][0]
         process.send_signal(signal.SIGINT)

@@ -139,3 +139,9 @@ def test_what_it_cannot_use_is_a_clear_error(tmp_path: Path) -> None:
     assert done.returncode == 2 and "already exists" in done.stderr
     assert taken.read_text(encoding="utf-8") == "keep me"
     assert "Traceback" not in done.stderr
+    text_beside = tmp_path / "fresh.txt"
+    text_beside.write_text("my own notes", encoding="utf-8")
+    done = _argmap("import", CORPORA / "ova-xaif.json", "-o", tmp_path / "fresh.yaml")
+    assert done.returncode == 2 and "fresh.txt: already exists" in done.stderr
+    assert text_beside.read_text(encoding="utf-8") == "my own notes"
+    assert not (tmp_path / "fresh.yaml").exists()

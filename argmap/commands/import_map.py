@@ -89,6 +89,10 @@ def run_import(settings: ImportSettings, err: TextIO = sys.stderr) -> int:
         if output.exists() and not settings.force:
             raise UsageError(f"{output}: already exists (use --force to replace it)")
         result = convert(read_json(settings.path), settings.path, output)
+        source_file = output.with_name(f"{output.stem}.txt")
+        if result.source_text is not None and source_file.exists() and not settings.force:
+            raise UsageError(f"{source_file}: already exists (the map's source text would "
+                             "replace it; use --force, or -o to name the map elsewhere)")
         text = map_text(result, settings.path)
         _check(load_map_text, text, output, result)
         _write(output, text, result)

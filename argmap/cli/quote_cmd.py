@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.app import app
+from argmap.cli.app import FormatOption, OutputFormat, QuietOption, app
 
 
 class QuoteFormat(str, Enum):
@@ -55,3 +55,31 @@ def quote(
     settings = QuoteSettings(source, phrase, speaker, quote_id, source_id,
                              mode.value if mode else None, output_format.value, limit)
     raise typer.Exit(run_quote(settings))
+
+
+@app.command()
+def coverage(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Map files or folders of maps.", metavar="MAP")
+    ],
+    output_format: FormatOption = OutputFormat.auto,
+    marked: Annotated[bool, typer.Option(
+        "--marked", help="Only sentences with estimative, attribution or reasoning words.")
+    ] = False,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Exit 1 when such a sentence is quoted nowhere.")] = False,
+    allow_outside_paths: Annotated[bool, typer.Option(
+        "--allow-outside-paths", help="Read source texts outside the repository.")] = False,
+    quiet: QuietOption = False,
+) -> None:
+    """List the sentences of each source that no quote covers: those that estimate, attribute
+    ("said", "according to") or reason ("which means") first.
+
+    Each is reported at its line and column in the source text. Exit 0 (1 with --strict when a
+    marked sentence is uncovered; 2 when a map or source cannot be read).
+    """
+    from argmap.commands.coverage import CoverageSettings, run_coverage
+
+    settings = CoverageSettings(paths, output_format.value, marked, strict, quiet,
+                                allow_outside_paths)
+    raise typer.Exit(run_coverage(settings))

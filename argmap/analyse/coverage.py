@@ -1,0 +1,91 @@
+"""Which sentences of a source no quote covers, and which of those an analyst should read first.
+
+A completeness check: a map may leave sentences out on purpose, but a left-out sentence that
+estimates ("likely", "may"), attributes ("said", "according to") or reasons ("which means",
+"that is why") is where a judgment, a claim or a step of the argument usually hides. Those are
+listed first.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from argmap.analyse.quote_match import Span, sentence_spans
+
+ESTIMATIVE = "estimative"
+ATTRIBUTION = "attribution"
+REASONING = "reasoning"
+
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|told|tells|claim(?:s|ed)?|according to|stated|states|denied|denies|"
+    r"insisted|insists|argued|argues|reported(?:ly)?|announced|warned|alleged(?:ly)?|accused|"
+    r"acknowledged|admitted|confirmed|believes?|believed|suggested|suggests|added|noted|"
+    r"wrote|writes|asserted|maintained|expects|expected|sources close to|officials close to)\b",
+    re.IGNORECASE)
+_REASONING = re.compile(
+    r"\b(?:which means|this means|that means|that is why|that's why|this is why|therefore|"
+    r"thus|hence|consequently|as a result|it follows|for this reason|because|so that|"
+    r"which is why|in other words)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence no quote touches, with the kinds of words that make it worth a look."""
+
+    start: int
+    end: int
+    text: str
+    marks: tuple[tuple[str, str], ...]  # (kind, the words as written)
+
+    @property
+    def marked(self) -> bool:
+        return bool(self.marks)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    sentences: int
+    uncovered: tuple[Sentence, ...]  # marked ones first, each group in text order
+
+    @property
+    def marked(self) -> int:
+        return sum(1 for sentence in self.uncovered if sentence.marked)
+
+
+def coverage(text: str, quoted: Iterable[Span]) -> Coverage:
+    """Sentences of ``text`` that no span of ``quoted`` overlaps."""
+    spans = sorted(quoted)
+    starts = [start for start, _ in spans]
+    furthest = _running_max_end(spans)
+    sentences = sentence_spans(text)
+    uncovered = [_describe(text, start, end) for start, end in sentences
+                 if not _overlaps(starts, furthest, start, end)]
+    ordered = [s for s in uncovered if s.marked] + [s for s in uncovered if not s.marked]
+    return Coverage(len(sentences), tuple(ordered))
+
+
+def _running_max_end(spans: list[Span]) -> list[int]:
+    furthest, best = [], -1
+    for _, end in spans:
+        best = max(best, end)
+        furthest.append(best)
+    return furthest
+
+
+def _overlaps(starts: list[int], furthest: list[int], start: int, end: int) -> bool:
+    """Whether any span starting before ``end`` ends after ``start``."""
+    before = bisect.bisect_left(starts, end)
+    return before > 0 and furthest[before - 1] > start
+
+
+def _describe(text: str, start: int, end: int) -> Sentence:
+    from argmap.lint.estimative import find_phrases
+
+    sentence = text[start:end]
+    marks = [(ESTIMATIVE, match.written) for match in find_phrases(sentence)]
+    marks += [(ATTRIBUTION, match.group()) for match in _ATTRIBUTION.finditer(sentence)]
+    marks += [(REASONING, match.group()) for match in _REASONING.finditer(sentence)]
+    return Sentence(start, end, " ".join(sentence.split()), tuple(marks))

@@ -1,0 +1,121 @@
+"""``argmap coverage MAP...``: the sentences of each source that no quote of the map covers.
+
+Each uncovered sentence is one info-level finding located in the *source text*
+(``seeds/x.txt:12:1: ...``), so an editor jumps to it; sentences with estimative, attribution or
+reasoning words come first. Exit 0 unless ``--strict`` and such a sentence is uncovered (1), or a
+map or source text cannot be read (2).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from argmap.batch import Batch, Outcome, load_maps
+from argmap.output import FORMATS, resolve_format
+from argmap.problems import Level, Problem, UnreadableInputError
+from argmap.read import DEFAULT_LIMITS, Limits, line_and_column
+
+if TYPE_CHECKING:
+    from argmap.analyse.coverage import Coverage, Sentence
+    from argmap.lint.sources import SourceText
+    from argmap.model import LoadedMap
+
+CODE = "coverage"
+_SHOWN = 160
+
+
+@dataclass(frozen=True)
+class CoverageSettings:
+    paths: Sequence[Path]
+    output_format: str = "auto"
+    marked_only: bool = False
+    strict: bool = False
+    quiet: bool = False
+    allow_outside: bool = False
+    limits: Limits = DEFAULT_LIMITS
+
+
+def run_coverage(settings: CoverageSettings, out: TextIO = sys.stdout,
+                 err: TextIO = sys.stderr) -> int:
+    batch = Batch()
+    summaries: list[str] = []
+    for outcome in load_maps(settings.paths, settings.limits):
+        if outcome.map is not None:
+            outcome = _cover(outcome, outcome.map, settings, summaries)
+        batch.add(outcome)
+    out.write(FORMATS[resolve_format(settings.output_format)](batch.problems))
+    for message in batch.unreadable:
+        err.write(f"argmap: {message}\n")
+    if not settings.quiet:
+        err.writelines(f"{line}\n" for line in summaries)
+        err.write(batch.summary(f"{batch.count_files('map')} checked"))
+    marked = any(problem.level is Level.WARNING for problem in batch.problems)
+    return batch.exit_code(failed=settings.strict and marked)
+
+
+def _cover(outcome: Outcome, loaded: LoadedMap, settings: CoverageSettings,
+           summaries: list[str]) -> Outcome:
+    from argmap.lint.sources import SourceReader, SourceText
+
+    reader = SourceReader(loaded, allow_outside=settings.allow_outside, limits=settings.limits)
+    problems: list[Problem] = []
+    for source in loaded.model.sources:
+        read = reader.read(source)
+        if not isinstance(read, SourceText):
+            return outcome.failed(UnreadableInputError(f"{loaded.display}: {read.message}"))
+        found = _source_coverage(loaded, source.id, read)
+        shown = [s for s in found.uncovered if s.marked or not settings.marked_only]
+        problems.extend(_problem(read, sentence, settings.strict) for sentence in shown)
+        summaries.append(f"{loaded.display}: source `{source.id}`: {len(found.uncovered)} of "
+                         f"{found.sentences} sentences quoted nowhere, {found.marked} of them "
+                         "with estimative, attribution or reasoning words")
+    return outcome.with_problems(problems)
+
+
+def _source_coverage(loaded: LoadedMap, source_id: str, read: SourceText) -> Coverage:
+    from argmap.analyse.coverage import coverage
+
+    return coverage(read.text.original, _quoted_spans(loaded, source_id, read))
+
+
+def _quoted_spans(loaded: LoadedMap, source_id: str, read: SourceText
+                  ) -> Iterator[tuple[int, int]]:
+    """Every piece of every quote of the source: where its offsets say, else where it is first."""
+    from argmap.analyse.quote_match import find_quote, offsets_hold
+    from argmap.lint.text import NormalisedText
+
+    for quote in loaded.model.quotes:
+        if quote.source != source_id:
+            continue
+        text, shift = read.text, 0
+        if quote.start is not None and quote.end is not None \
+                and offsets_hold(read.text, quote.text, quote.start, quote.end):
+            text = NormalisedText(read.text.original[quote.start:quote.end])
+            shift = quote.start
+        for match in find_quote(text, quote.text, 1):
+            yield from ((start + shift, end + shift) for start, end in match.pieces)
+
+
+def _problem(read: SourceText, sentence: Sentence, strict: bool) -> Problem:
+    line, column = line_and_column(read.text.original, sentence.start)
+    kinds = sorted({kind for kind, _ in sentence.marks})
+    words = ", ".join(dict.fromkeys(f"\"{written}\"" for _, written in sentence.marks))
+    why = f" ({', '.join(kinds)}: {words})" if kinds else ""
+    text = sentence.text if len(sentence.text) <= _SHOWN else sentence.text[:_SHOWN - 1] + "…"
+    # With --strict a marked sentence fails the run, so it is reported as a warning.
+    level = Level.WARNING if strict and sentence.marked else Level.INFO
+    return Problem(_display(read.path), line, column, CODE,
+                   f"no quote covers this sentence{why}: \"{text}\"", level)
+
+
+def _display(path: Path) -> str:
+    """The source's path as the user would type it: relative to here when it is below here."""
+    resolved = path.resolve()
+    try:
+        return str(resolved.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.app import FormatOption, OutputFormat, QuietOption, app
+from argmap.cli.app import FormatOption, QuietOption, app
 
 
 class QuoteFormat(str, Enum):
@@ -62,7 +62,7 @@ def coverage(
     paths: Annotated[
         list[Path], typer.Argument(help="Map files or folders of maps.", metavar="MAP")
     ],
-    output_format: FormatOption = OutputFormat.auto,
+    output_format: FormatOption = "auto",
     marked: Annotated[bool, typer.Option(
         "--marked", help="Only sentences with estimative, attribution or reasoning words.")
     ] = False,
@@ -80,6 +80,6 @@ def coverage(
     """
     from argmap.commands.coverage import CoverageSettings, run_coverage
 
-    settings = CoverageSettings(paths, output_format.value, marked, strict, quiet,
+    settings = CoverageSettings(paths, output_format, marked, strict, quiet,
                                 allow_outside_paths)
     raise typer.Exit(run_coverage(settings))

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from argmap.batch import Batch, Outcome, load_maps
-from argmap.output import FORMATS, resolve_format
+from argmap.output import write_problems
 from argmap.problems import Level, Problem, UnreadableInputError
 from argmap.read import DEFAULT_LIMITS, Limits, line_and_column
 
@@ -47,9 +47,7 @@ def run_coverage(settings: CoverageSettings, out: TextIO = sys.stdout,
         if outcome.map is not None:
             outcome = _cover(outcome, outcome.map, settings, summaries)
         batch.add(outcome)
-    out.write(FORMATS[resolve_format(settings.output_format)](batch.problems))
-    for message in batch.unreadable:
-        err.write(f"argmap: {message}\n")
+    write_problems(batch, settings.output_format, out, err)
     if not settings.quiet:
         err.writelines(f"{line}\n" for line in summaries)
         err.write(batch.summary(f"{batch.count_files('map')} checked"))

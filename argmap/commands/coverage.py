@@ -9,7 +9,7 @@ map or source text cannot be read (2).
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -21,7 +21,7 @@ from argmap.read import DEFAULT_LIMITS, Limits, line_and_column
 
 if TYPE_CHECKING:
     from argmap.analyse.coverage import Coverage, Sentence
-    from argmap.lint.sources import SourceText
+    from argmap.analyse.sources import SourceText
     from argmap.model import LoadedMap
 
 CODE = "coverage"
@@ -57,7 +57,7 @@ def run_coverage(settings: CoverageSettings, out: TextIO = sys.stdout,
 
 def _cover(outcome: Outcome, loaded: LoadedMap, settings: CoverageSettings,
            summaries: list[str]) -> Outcome:
-    from argmap.lint.sources import SourceReader, SourceText
+    from argmap.analyse.sources import SourceReader, SourceText
 
     reader = SourceReader(loaded, allow_outside=settings.allow_outside, limits=settings.limits)
     problems: list[Problem] = []
@@ -75,27 +75,14 @@ def _cover(outcome: Outcome, loaded: LoadedMap, settings: CoverageSettings,
 
 
 def _source_coverage(loaded: LoadedMap, source_id: str, read: SourceText) -> Coverage:
+    """Every piece of every quote of the source counts: where its offsets say, else where it
+    first occurs (the reader page places quotes the same way)."""
     from argmap.analyse.coverage import coverage
+    from argmap.analyse.quotes import place_quote
 
-    return coverage(read.text.original, _quoted_spans(loaded, source_id, read))
-
-
-def _quoted_spans(loaded: LoadedMap, source_id: str, read: SourceText
-                  ) -> Iterator[tuple[int, int]]:
-    """Every piece of every quote of the source: where its offsets say, else where it is first."""
-    from argmap.analyse.quote_match import find_quote, offsets_hold
-    from argmap.lint.text import NormalisedText
-
-    for quote in loaded.model.quotes:
-        if quote.source != source_id:
-            continue
-        text, shift = read.text, 0
-        if quote.start is not None and quote.end is not None \
-                and offsets_hold(read.text, quote.text, quote.start, quote.end):
-            text = NormalisedText(read.text.original[quote.start:quote.end])
-            shift = quote.start
-        for match in find_quote(text, quote.text, 1):
-            yield from ((start + shift, end + shift) for start, end in match.pieces)
+    quotes = [quote for quote in loaded.model.quotes if quote.source == source_id]
+    pieces = [piece for quote in quotes for piece in place_quote(quote, read.text).pieces]
+    return coverage(read.text.original, pieces)
 
 
 def _problem(read: SourceText, sentence: Sentence, strict: bool) -> Problem:

@@ -49,3 +49,12 @@ def test_invalid_example_fails_where_stated(path: Path) -> None:
 def test_there_are_enough_cases() -> None:
     assert len(VALID) >= 1
     assert len(INVALID) >= 30
+
+
+def test_references_to_elements_that_are_only_invalid_are_not_called_dangling() -> None:
+    with pytest.raises(MapInvalidError) as caught:
+        load_map(EXAMPLES / "invalid" / "every-error-at-once.yaml")
+    messages = [problem.message for problem in caught.value.problems]
+    assert not any("`p2` is not defined" in message for message in messages), messages
+    assert not any("`p1` is not defined" in message for message in messages), messages
+    assert len(messages) == 8, messages  # the six expected, `text` missing, the bad id

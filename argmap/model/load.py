@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from argmap import gcpolicy
 from argmap.model.elements import SECTIONS, ArgumentMap, Source
@@ -106,7 +107,24 @@ def _validate(data: Any, positions: Positions, display: str, limits: Limits) -> 
         if len(details) > MAX_SCHEMA_PROBLEMS:
             problems.append(Problem(display, 1, 1, SCHEMA_CODE, f"{len(details):,} problems in "
                                     f"all; the first {MAX_SCHEMA_PROBLEMS:,} are reported"))
-        raise MapInvalidError(sorted(problems)) from None
+        else:
+            # The whole-map checks still run on what is valid: every error in one pass.
+            problems.extend(_salvaged_problems(data, details, positions, display))
+        raise MapInvalidError(sorted(set(problems))) from None
+
+
+def _salvaged_problems(data: dict[str, Any], details: list[ErrorDetails], positions: Positions,
+                       display: str) -> list[Problem]:
+    """Whole-map problems of an invalid map, on the elements that can be read. (Imported here:
+    salvage needs pydantic's TypeAdapter, which a valid map never pays for.)"""
+    from argmap.model.salvage import salvage_findings
+
+    problems = []
+    for finding in salvage_findings(data, details, positions):
+        line, column = positions.of_value(finding.loc)
+        problems.append(Problem(display, line, column, finding.code,
+                                describe_location(finding.loc, data) + finding.message))
+    return problems[:MAX_SCHEMA_PROBLEMS]
 
 
 def _check_element_count(data: dict[str, Any], display: str, limits: Limits) -> None:

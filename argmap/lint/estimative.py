@@ -33,7 +33,11 @@ BLOCKED = "blocked"
 
 # Words the yardsticks lack: (phrase, probability, strength). Probabilities follow Kent's
 # "words of estimative probability" where he gave one, else the band the phrase is read as.
-_EXTRA: tuple[tuple[str, float, str], ...] = (
+# A bare modal hedge ("may", "might", "could", "possibly") has none: it says "uncertain" without
+# saying how uncertain (Kent found readers spread it over most of the scale), so no band is
+# suggested for it; the analyst must decide. Certainty markers ("clearly", "it is clear") read
+# as Kent's "certain"; "hardly" as a denial hedged.
+_EXTRA: tuple[tuple[str, float | None, str], ...] = (
     ("almost certainly", 0.97, TERM),
     ("almost certainly not", 0.03, TERM),
     ("virtually certain", 0.97, TERM),
@@ -54,14 +58,26 @@ _EXTRA: tuple[tuple[str, float, str], ...] = (
     ("apparently", 0.60, HEDGE),
     ("it appears", 0.60, HEDGE),
     ("appears to", 0.60, HEDGE),
-    ("perhaps", 0.40, HEDGE),
-    ("possibly", 0.40, HEDGE),
-    ("maybe", 0.40, HEDGE),
-    ("it is possible", 0.40, HEDGE),
-    ("it's possible", 0.40, HEDGE),
-    ("may", 0.40, HEDGE),
-    ("might", 0.40, HEDGE),
-    ("could", 0.40, HEDGE),
+    ("clearly", 0.97, HEDGE),
+    ("it is clear", 0.97, HEDGE),
+    ("it's clear", 0.97, HEDGE),
+    ("obviously", 0.97, HEDGE),
+    ("undoubtedly", 0.97, HEDGE),
+    ("without doubt", 0.97, HEDGE),
+    ("no doubt", 0.97, HEDGE),
+    ("hardly", 0.10, HEDGE),
+    ("perfectly plausible", 0.50, HEDGE),
+    ("plausible", 0.50, HEDGE),
+    ("plausibly", 0.50, HEDGE),
+    ("perhaps", None, HEDGE),
+    ("possibly", None, HEDGE),
+    ("maybe", None, HEDGE),
+    ("conceivably", None, HEDGE),
+    ("it is possible", None, HEDGE),
+    ("it's possible", None, HEDGE),
+    ("may", None, HEDGE),
+    ("might", None, HEDGE),
+    ("could", None, HEDGE),
     ("more likely", 0.0, BLOCKED),
     ("less likely", 0.0, BLOCKED),
 )
@@ -73,7 +89,7 @@ class Phrase:
     """A recognised estimative phrase (lowercase, single-spaced)."""
 
     words: str
-    probability: float
+    probability: float | None  # None: a hedge that names no probability ("may")
     strength: str
 
 
@@ -137,6 +153,16 @@ def in_vocabulary(vocabulary: str, phrase: Phrase) -> Band | None:
 
 def band_for(vocabulary: str, phrase: Phrase) -> Band:
     """The band a phrase means in ``vocabulary``: its own, else the nearest by midpoint."""
+    found = hedge_band(vocabulary, phrase)
+    if found is None:
+        raise ValueError(f"\"{phrase.words}\" names no probability")
+    return found
+
+
+def hedge_band(vocabulary: str, phrase: Phrase) -> Band | None:
+    """Like :func:`band_for`, but None for a hedge that names no probability."""
+    if phrase.probability is None:
+        return in_vocabulary(vocabulary, phrase)
     return in_vocabulary(vocabulary, phrase) or nearest_band(vocabulary, phrase.probability)
 
 

@@ -278,6 +278,18 @@ class CriticalQuestion(_Model):
     topic: Text | None = Field(None, description="e.g. `bias`, `honesty`, `alternative`.")
     status: QuestionStatus = "open"
     answer: Text | None = None
+    why_open: Text | None = Field(
+        None, description="Why the question stays open (the text never says; no other source); "
+        "only with `status: open`."
+    )
+
+    @field_validator("why_open")
+    @classmethod
+    def _only_open(cls, value: str | None, info: ValidationInfo) -> str | None:
+        status = info.data.get("status")
+        if value is not None and status is not None and status != "open":
+            raise ValueError(f"`why_open` is for open questions; this one is {status}")
+        return value
 
 
 class Inference(Element):

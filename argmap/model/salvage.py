@@ -31,6 +31,7 @@ class _Salvaged:
     model: ArgumentMap
     kept: dict[str, list[int]]  # section -> original position of each element kept
     dropped_ids: set[str]  # ids of elements that could not be kept
+    filled: set[tuple[str, int, str]]  # (section, original position, field) given a stand-in
 
 
 def salvage_findings(data: dict[str, Any], errors: list[ErrorDetails], positions: Positions
@@ -40,8 +41,9 @@ def salvage_findings(data: dict[str, Any], errors: list[ErrorDetails], positions
     shifted = _ShiftedPositions(positions, salvaged.kept)
     for finding in check_references(salvaged.model, MapIndex(salvaged.model), shifted):
         loc = shifted.original(finding.loc)
-        if finding.code == DANGLING and _value_at(data, loc) in salvaged.dropped_ids:
-            continue
+        if (finding.code == DANGLING and _value_at(data, loc) in salvaged.dropped_ids) \
+                or tuple(loc[:3]) in salvaged.filled:
+            continue  # about an invalid element or field: its own error is reported
         yield Finding(loc, finding.code, finding.message)
 
 
@@ -56,44 +58,63 @@ def _bad_fields(errors: list[ErrorDetails]) -> dict[tuple[str, int], set[str]]:
 
 
 def _salvage(data: dict[str, Any], bad: dict[tuple[str, int], set[str]]) -> _Salvaged:
-    kept: dict[str, list[int]] = {}
+    info = _map_info(data.get("map"))
+    salvaged = _Salvaged(ArgumentMap.model_construct(map=info), {}, set(), set())
     sections: dict[str, Any] = {}
-    dropped: set[str] = set()
     for section in SECTIONS:
         items = data.get(section)
-        elements, kept[section] = [], []
+        elements, salvaged.kept[section] = [], []
         for position, item in enumerate(items if isinstance(items, list) else []):
-            element = _element(section, item, bad.get((section, position), set()))
-            if element is not None:
-                elements.append(element)
-                kept[section].append(position)
+            built = _element(section, item, bad.get((section, position), set()))
+            if built is not None:
+                elements.append(built[0])
+                salvaged.kept[section].append(position)
+                salvaged.filled.update((section, position, name) for name in built[1])
             elif isinstance(item, dict) and isinstance(item.get("id"), str):
-                dropped.add(item["id"])
+                salvaged.dropped_ids.add(item["id"])
         sections[section] = tuple(elements)
-    model = ArgumentMap.model_construct(map=_map_info(data.get("map")), **sections)
-    return _Salvaged(model, kept, dropped)
+    salvaged.model = ArgumentMap.model_construct(map=info, **sections)
+    return salvaged
 
 
-def _element(section: str, item: Any, bad: set[str]) -> BaseModel | None:
-    """The element from its valid fields; None without a valid id."""
+def _element(section: str, item: Any, bad: set[str]) -> tuple[BaseModel, set[str]] | None:
+    """The element from its valid fields, and the fields given a stand-in (an empty value where
+    the field is required but invalid or missing); None without a valid id."""
     if not isinstance(item, dict) or "id" in bad or not isinstance(item.get("id"), str):
         return None
     cls = _element_class(section)
     if not bad:
         try:
-            return cls.model_validate(item)
+            return cls.model_validate(item), set()
         except ValidationError:
             pass  # a cross-field check failed: rebuild field by field below
-    fields: dict[str, Any] = dict.fromkeys(cls.model_fields)  # a missing required field: None
-    fields.update({name: field.default for name, field in cls.model_fields.items()
-                   if not field.is_required()})
-    for name, value in item.items():
-        if name in cls.model_fields and name not in bad:
-            try:
-                fields[name] = _adapter(cls, name).validate_python(value)
-            except ValidationError:
-                fields[name] = cls.model_fields[name].default
-    return cls.model_construct(**fields)
+    fields: dict[str, Any] = {}
+    filled: set[str] = set()
+    for name, field in cls.model_fields.items():
+        value = _valid_value(cls, name, item) if name not in bad else _MISSING
+        if value is _MISSING:
+            value = _stand_in(field.annotation) if field.is_required() else field.default
+            filled.add(name)
+        fields[name] = value
+    return cls.model_construct(**fields), filled
+
+
+_MISSING = object()
+
+
+def _valid_value(cls: type[BaseModel], name: str, item: dict[str, Any]) -> Any:
+    if name not in item:
+        return _MISSING
+    try:
+        return _adapter(cls, name).validate_python(item[name])
+    except ValidationError:
+        return _MISSING
+
+
+def _stand_in(annotation: Any) -> Any:
+    """An empty value of the field's type, so whole-map checks can read it without failing."""
+    origin = getattr(annotation, "__origin__", None)
+    return () if origin is tuple or annotation is tuple else ""
 
 
 def _map_info(raw: Any) -> MapInfo:

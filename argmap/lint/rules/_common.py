@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterator
 
 from argmap.lint.context import RuleContext
@@ -28,7 +30,29 @@ def estimative_phrases(ctx: RuleContext, proposition: Proposition
         yield ("text",), match
     for number, quote in anchoring_quotes(ctx, proposition):
         for match in find_phrases(quote.text):
-            yield ("quotes", number), match
+            if governs(quote.text, match, proposition.text):
+                yield ("quotes", number), match
+
+
+# Where a quote's clauses part: punctuation, and the words that join two statements.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:\u2013\u2014]\s|\s(?:which means|that is why|that's why|but|because|while|whereas|"
+    r"although|though|and so|so that|however)\s", re.IGNORECASE)
+_WORD = re.compile(r"[a-z0-9']{4,}")
+
+
+def governs(quote: str, match: PhraseMatch, text: str) -> bool:
+    """Whether the phrase ``match`` of ``quote`` bears on ``text``: its clause shares the most
+    words with ``text`` of all the quote's clauses (a one-clause quote always does)."""
+    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(quote)), len(quote)]
+    clauses = [(start, end) for start, end in itertools.pairwise(cuts) if end > start]
+    if len(clauses) < 2:
+        return True
+    wanted = set(_WORD.findall(text.lower()))
+    shared = [len(wanted & set(_WORD.findall(quote[start:end].lower())))
+              for start, end in clauses]
+    own = next(n for n, (start, end) in enumerate(clauses) if start <= match.start < end)
+    return max(shared) == 0 or (shared[own] > 0 and shared[own] == max(shared))
 
 
 def unbanded_estimates(ctx: RuleContext, strength: str

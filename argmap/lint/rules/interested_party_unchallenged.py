@@ -3,8 +3,11 @@
 When a premise of an inference is anchored in quotes spoken by an actor marked `interested: true`
 (someone with a stake in being believed), the inference must address bias: a critical question
 with `topic: bias` whose `status` is `answered` or `failed`, or an `undercut` attack on the
-inference. An `open` bias question does not count. Option `topics` (default `[bias]`) lists the
-critical-question topics that count as addressing bias.
+inference. An `open` bias question counts when it records why it stays open (`why_open`: the
+article never says, no other source): an honestly open question is a legitimate state, and
+`critical-question-open` (AM117, info) lists it. An open question with no reason does not count,
+so the rule never pushes an analyst to mark answered what the text does not answer. Option
+`topics` (default `[bias]`) lists the critical-question topics that count as addressing bias.
 
 **Why:** Walton's critical questions for testimony ask first whether the witness is biased.
 Officials denying their side's involvement, or a party claiming credit, are the classic case.
@@ -60,13 +63,16 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                              message=f"`{premise_id}` comes from interested party `{actor.id}`"
                                      f"{interest}, but inference `{inference.id}` does not "
                                      "address bias: answer a critical question with "
-                                     "`topic: bias`, or undercut the inference")
+                                     "`topic: bias` (or, if the text does not answer it, leave "
+                                     "it open and say why in `why_open`), or undercut the "
+                                     "inference")
 
 
 def _addresses_bias(ctx: RuleContext, inference: Inference, topics: set[str]) -> bool:
     if any(attack.kind == "undercut" for attack in ctx.graph.attacked_by.get(inference.id, ())):
         return True
-    return any((question.topic or "").lower() in topics and question.status != "open"
+    return any((question.topic or "").lower() in topics
+               and (question.status != "open" or question.why_open is not None)
                for question in inference.critical_questions)
 
 

@@ -57,3 +57,35 @@ def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
     write_text_atomic(target, "y")
     assert stat.S_IMODE(target.stat().st_mode) == 0o664
     assert [p.name for p in tmp_path.iterdir()] == ["out.svg"]  # no temporary left behind
+
+
+def test_new_outside_a_repository_with_a_schema_writes_one_and_points_at_it(
+        tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    source = tmp_path / "texts" / "report.txt"
+    source.parent.mkdir()
+    source.write_text("Harbour crane falls\n")
+    output = tmp_path / "analysis" / "maps" / "report.yaml"
+    err = io.StringIO()
+    assert run_new(NewSettings(source, output), err) == 0
+    schema = tmp_path / ".argmap" / "argmap-v1.schema.json"
+    assert schema.is_file() and f"wrote {schema}" in err.getvalue()
+    first = output.read_text().splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../../.argmap/argmap-v1.schema.json"
+    assert (output.parent / first.split("=", 1)[1]).resolve() == schema.resolve()
+    err = io.StringIO()  # a second map reuses the copy, and says nothing of it
+    assert run_new(NewSettings(source, output.with_name("again.yaml")), err) == 0
+    assert "schema" not in err.getvalue().split("\n")[0] or "again.yaml" in err.getvalue()
+    assert err.getvalue().count("wrote") == 1
+
+
+def test_new_uses_the_repositorys_own_copy(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "docs" / "schema").mkdir(parents=True)
+    (tmp_path / "docs" / "schema" / "argmap-v1.schema.json").write_text("{}")
+    source = tmp_path / "a.txt"
+    source.write_text("Title\n")
+    assert run_new(NewSettings(source, tmp_path / "maps" / "a.yaml"), io.StringIO()) == 0
+    assert (tmp_path / "maps" / "a.yaml").read_text().startswith(
+        "# yaml-language-server: $schema=../docs/schema/argmap-v1.schema.json\n")
+    assert not (tmp_path / ".argmap").exists()

@@ -78,14 +78,48 @@ def _check_reads_back(text: str, output: Path) -> None:
                          "--title") from None
 
 
-def _schema_hint(output: Path) -> str:
-    """The editor hint, when the project's schema copy can be found above the map."""
+SCHEMA_NAME = "argmap-v1.schema.json"
+# Where a repository keeps its copy of the schema: argmap's own layout, then the folder
+# `argmap new` creates when there is none.
+_SCHEMA_PLACES = (Path("docs") / "schema" / SCHEMA_NAME, Path(".argmap") / SCHEMA_NAME)
+
+
+def find_schema(output: Path) -> Path | None:
+    """The schema copy the map's repository keeps, looked for in the folders above the map."""
     for folder in output.resolve().parents:
-        schema = folder / "docs" / "schema" / "argmap-v1.schema.json"
-        if schema.is_file():
-            relative = Path(os.path.relpath(schema, output.resolve().parent)).as_posix()
-            return f"# yaml-language-server: $schema={relative}\n"
-    return ""
+        for place in _SCHEMA_PLACES:
+            if (folder / place).is_file():
+                return folder / place
+    return None
+
+
+def ensure_schema(output: Path) -> Path | None:
+    """Write the schema to ``.argmap/`` at the root of the map's repository (the folder holding
+    `.git`, else the current folder) when the repository keeps no copy; return the path written."""
+    if find_schema(output) is not None:
+        return None
+    from argmap.commands.schema import schema_text
+
+    folder = output.resolve().parent
+    root = next((f for f in (folder, *folder.parents) if (f / ".git").exists()), Path.cwd())
+    if not folder.is_relative_to(root.resolve()):
+        root = folder
+    schema = root.resolve() / _SCHEMA_PLACES[1]
+    try:
+        schema.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(schema, schema_text())
+    except OSError as error:
+        raise UsageError(f"{schema}: cannot write the schema: {error.strerror or error}") from None
+    return schema
+
+
+def _schema_hint(output: Path) -> str:
+    """The editor hint: the repository's schema copy, relative to the map."""
+    schema = find_schema(output)
+    if schema is None:
+        return ""
+    relative = Path(os.path.relpath(schema, output.resolve().parent)).as_posix()
+    return f"# yaml-language-server: $schema={relative}\n"
 
 
 _TEMPLATE = """{schema}map:
@@ -123,9 +157,10 @@ def run_new(settings: NewSettings, err: TextIO = sys.stderr) -> int:
     try:
         if output.exists() and not settings.force:
             raise UsageError(f"{output}: already exists (use --force to replace it)")
+        output.parent.mkdir(parents=True, exist_ok=True)
+        schema = ensure_schema(output)
         text = new_map_text(settings.source, output, settings.title)
         _check_reads_back(text, output)
-        output.parent.mkdir(parents=True, exist_ok=True)
         write_text_atomic(output, text)
     except YamlError as error:
         err.write(f"{settings.source}:{error.line}:{error.column}: {error.message}\n")
@@ -133,5 +168,8 @@ def run_new(settings: NewSettings, err: TextIO = sys.stderr) -> int:
     except ArgmapError as error:
         err.write(f"argmap: {error}\n")
         return error.exit_code
+    if schema is not None:
+        err.write(f"wrote {schema}: the JSON Schema your editor reads (the map's first line "
+                  "points at it)\n")
     err.write(f"wrote {output}: add quotes, then propositions; `argmap lint {output}` guides you\n")
     return 0

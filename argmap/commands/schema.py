@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.atomic import write_output
-from argmap.problems import ArgmapError
+from argmap.problems import ArgmapError, UsageError
 
 SCHEMA_ID = "https://argmap.invalid/schema/argmap-v1.schema.json"
 
@@ -31,8 +31,18 @@ def schema_text() -> str:
 
 def run_schema(output: Path | None) -> int:
     try:
+        if output is not None:
+            _make_folder(output.parent)
         write_output(schema_text(), output, sys.stdout)
     except ArgmapError as error:
         sys.stderr.write(f"argmap: {error}\n")
         return error.exit_code
     return 0
+
+
+def _make_folder(folder: Path) -> None:
+    """``schema -o new/folder/x.json`` creates the folder, as ``argmap new`` does."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"{folder}: cannot create the folder: {error.strerror or error}") from None

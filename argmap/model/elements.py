@@ -126,12 +126,12 @@ class MapInfo(_Model):
     """The map's own metadata (the `map:` block)."""
 
     id: Slug
-    title: Text
+    title: Text = Field(description="The map's title, as a reader sees it.")
     format: Annotated[Literal[1], BeforeValidator(_not_a_boolean)] = Field(
         description="Format version; this is version 1.")
-    summary: Text | None = None
+    summary: Text | None = Field(None, description="What the map shows, in a sentence or two.")
     analyst: Text | None = Field(None, description="Who made the map.")
-    created: Date | None = None
+    created: Date | None = Field(None, description="When the map was made (YYYY-MM-DD).")
     likelihood_vocabulary: Literal["icd203", "phia"] = Field(
         "icd203", description="Yardstick for likelihood bands: US ICD 203 or the UK PHIA."
     )
@@ -140,29 +140,34 @@ class MapInfo(_Model):
 class Grade(_Model):
     """Admiralty (NATO STANAG 2511) reliability of a source, A-F, with its reason."""
 
-    reliability: Reliability
-    rationale: Text
+    reliability: Reliability = Field(
+        description="Admiralty source reliability: A completely reliable, B usually, C fairly, "
+        "D not usually, E unreliable, F cannot be judged."
+    )
+    rationale: Text = Field(description="Why this grade: record, access, interest.")
 
 
 class Source(Element):
     """A document the map quotes. `path` is relative to the map file."""
 
     path: Text = Field(description="Path of the source text, relative to the map file.")
-    title: Text
-    publisher: Text | None = None
+    title: Text = Field(description="The document's title.")
+    publisher: Text | None = Field(None, description="Who published it.")
     author: Slug | None = Field(None, description="Actor id of the author, if known.")
-    url: Url | None = None
-    published: Date | None = None
+    url: Url | None = Field(None, description="Where it was published (http or https).")
+    published: Date | None = Field(None, description="Publication date (YYYY-MM-DD).")
     sha256: Sha256 | None = Field(None, description="SHA-256 of the text file's bytes.")
-    grade: Grade | None = None
+    grade: Grade | None = Field(
+        None, description="Admiralty reliability of this source, with its rationale."
+    )
 
 
 class Actor(Element):
     """Someone who speaks or acts: the author, a person, an organisation, a group of officials."""
 
-    name: Text
-    role: Text | None = None
-    affiliation: Text | None = None
+    name: Text = Field(description="How the text names them.")
+    role: Text | None = Field(None, description="Their office or function.")
+    affiliation: Text | None = Field(None, description="Whom they belong to or speak for.")
     interested: StrictBool = Field(False, description="Has a stake in how the claim is believed.")
     interest: Text | None = Field(None, description="What the stake is.")
     grade: Grade | None = Field(
@@ -236,13 +241,21 @@ class Proposition(Element):
     model_config = ConfigDict(json_schema_extra=_fields_per_kind)
 
     text: Text = Field(description="Standalone: pronouns resolved, readable on its own.")
-    kind: PropositionKind
+    kind: PropositionKind = Field(
+        description="reported_fact (the source reports it), attributed_claim (someone claims it), "
+        "author_judgment (the author concludes it), assumption (unstated, needed), hypothesis."
+    )
     quotes: tuple[Slug, ...] = Field((), description="Ids of the quotes that anchor it.")
     credibility: Annotated[Count, Field(ge=1, le=6)] | None = Field(
         None, description="Admiralty information credibility 1-6 (facts and claims)."
     )
-    likelihood: Likelihood | None = None
-    confidence: Confidence | None = None
+    likelihood: Likelihood | None = Field(
+        None, description="Probability band of a judgment or hypothesis, in the map's vocabulary."
+    )
+    confidence: Confidence | None = Field(
+        None, description="How well founded the judgment is: low, moderate or high (not a "
+        "probability)."
+    )
     if_wrong: Text | None = Field(None, description="What follows if an assumption is wrong.")
 
     @field_validator("credibility")
@@ -274,10 +287,13 @@ def _require_kind(value: object, info: ValidationInfo, kinds: frozenset[str], na
 class CriticalQuestion(_Model):
     """A question the inference's scheme raises, and where it stands."""
 
-    question: Text
+    question: Text = Field(description="The critical question, as the analyst asks it.")
     topic: Text | None = Field(None, description="e.g. `bias`, `honesty`, `alternative`.")
-    status: QuestionStatus = "open"
-    answer: Text | None = None
+    status: QuestionStatus = Field(
+        "open", description="open (default), answered (in the argument's favour) or failed "
+        "(against it)."
+    )
+    answer: Text | None = Field(None, description="The answer, for answered or failed questions.")
     why_open: Text | None = Field(
         None, description="Why the question stays open (the text never says; no other source); "
         "only with `status: open`."
@@ -295,9 +311,12 @@ class CriticalQuestion(_Model):
 class Inference(Element):
     """Premises support one conclusion, by a scheme and an (often unstated) warrant."""
 
-    premises: tuple[Slug, ...] = Field(min_length=1)
-    conclusion: Slug
-    scheme: Scheme | None = None
+    premises: tuple[Slug, ...] = Field(min_length=1, description="Ids of the premise propositions.")
+    conclusion: Slug = Field(description="Id of the proposition concluded.")
+    scheme: Scheme | None = Field(
+        None, description="Walton's argumentation scheme of the step, e.g. `sign`, "
+        "`cause_to_effect`, `position_to_know`."
+    )
     warrant: Text | None = Field(None, description="The rule that licenses the step.")
     quotes: tuple[Slug, ...] = Field(
         (), description="Quotes whose words state this step (`which means`, `That is why`)."
@@ -306,7 +325,9 @@ class Inference(Element):
         "author", description="`author`: the text argues this step; `analyst`: the map-maker "
         "reconstructs it."
     )
-    critical_questions: tuple[CriticalQuestion, ...] = ()
+    critical_questions: tuple[CriticalQuestion, ...] = Field(
+        (), description="The questions the scheme raises, and where each stands."
+    )
 
 
 class Attack(Element):
@@ -314,7 +335,9 @@ class Attack(Element):
 
     attacker: Slug = Field(description="Id of the attacking proposition.")
     target: Slug = Field(description="Id of the attacked proposition or inference.")
-    kind: AttackKind
+    kind: AttackKind = Field(
+        description="rebut (the conclusion), undermine (a premise) or undercut (the inference)."
+    )
     by: Author = Field(
         "author", description="`author`: the text makes this objection; `analyst`: the map-maker "
         "raises it."
@@ -329,13 +352,13 @@ class EvidenceRating(_Model):
         description="Hypothesis id to CC, C, N, I, II or NA (very consistent ... very "
         "inconsistent, not applicable)."
     )
-    note: Text | None = None
+    note: Text | None = Field(None, description="Why the item is rated so.")
 
 
 class Question(Element):
     """A question with competing hypotheses (Analysis of Competing Hypotheses)."""
 
-    text: Text
+    text: Text = Field(description="The question the hypotheses answer.")
     hypotheses: tuple[Slug, ...] = Field(min_length=2, description="Hypothesis proposition ids.")
     evidence: tuple[EvidenceRating, ...] = Field(
         (), description="The ACH matrix: each evidence item rated against each hypothesis."
@@ -359,14 +382,22 @@ class ArgumentMap(_Model):
 
     model_config = ConfigDict(json_schema_extra=_bands_of_the_vocabulary)
 
-    map: MapInfo
-    sources: tuple[Source, ...] = ()
-    actors: tuple[Actor, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-    propositions: tuple[Proposition, ...] = ()
-    inferences: tuple[Inference, ...] = ()
-    attacks: tuple[Attack, ...] = ()
-    questions: tuple[Question, ...] = ()
+    map: MapInfo = Field(description="The map's own metadata: id, title, format version.")
+    sources: tuple[Source, ...] = Field((), description="The documents the map quotes.")
+    actors: tuple[Actor, ...] = Field((), description="Who speaks or acts in them.")
+    quotes: tuple[Quote, ...] = Field(
+        (), description="The evidence layer: verbatim spans of the sources, with speakers."
+    )
+    propositions: tuple[Proposition, ...] = Field(
+        (), description="The assertion layer: standalone statements, anchored in quotes."
+    )
+    inferences: tuple[Inference, ...] = Field(
+        (), description="Reasoning steps from premises to a conclusion."
+    )
+    attacks: tuple[Attack, ...] = Field((), description="Rebuttals, underminers and undercutters.")
+    questions: tuple[Question, ...] = Field(
+        (), description="Questions with competing hypotheses (ACH matrices)."
+    )
     expect: dict[Slug, ExpectedLabel] = Field(
         default_factory=dict,
         description="Expected outcomes: proposition, inference or attack id to `in`, `out` or "

@@ -103,7 +103,9 @@ def test_a_file_that_cannot_be_read_is_not_counted_as_valid(tmp_path: Path) -> N
 
 
 def test_schema_to_an_unwritable_place_is_a_clear_error(tmp_path: Path) -> None:
-    result = argmap("schema", "-o", tmp_path / "missing" / "folder" / "schema.json")
+    # A missing folder is created (issue 16); a file where the folder should be cannot be.
+    (tmp_path / "taken").write_text("a file, not a folder")
+    result = argmap("schema", "-o", tmp_path / "taken" / "folder" / "schema.json")
     assert result.returncode == 2
-    assert "cannot write" in result.stderr and "Traceback" not in result.stderr
+    assert "cannot create the folder" in result.stderr and "Traceback" not in result.stderr
     assert "internal error" not in result.stderr

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 # watchfiles yields once no new change came for STEP ms: short, so the loop starts at once.
 STEP_MS = 30
+# With no change for this long, the loop wakes once to catch up (see run_watch).
+CATCH_UP_MS = 300
 
 
 @dataclass(frozen=True)
@@ -66,10 +68,18 @@ def run_watch(settings: WatchSettings, out: TextIO = sys.stdout,
         if threading.current_thread() is threading.main_thread() else None
     try:
         _round(core, None, settings, live, out, err)
+        caught_up = False
         for changes in watch(*_folders(settings.paths, core), watch_filter=_worth_a_look,
                              stop_event=stop, step=STEP_MS, debounce=1000,
-                             raise_interrupt=False, yield_on_timeout=False):
-            _round(core, [Path(path) for _, path in changes], settings, live, out, err)
+                             raise_interrupt=False, rust_timeout=CATCH_UP_MS,
+                             yield_on_timeout=True):
+            if not caught_up:
+                # A save made while the first round ran came before the watcher started: once
+                # it runs, every digest is compared once more, so no such save goes unseen.
+                _round(core, None, settings, live, out, err)
+                caught_up = True
+            elif changes:
+                _round(core, [Path(path) for _, path in changes], settings, live, out, err)
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)

@@ -403,3 +403,18 @@ def test_a_judgment_whose_label_moves_is_a_consequence_with_the_reason() -> None
     cable = next(c for c in report.consequences
                  if c.category == "label" and c.element == "cable-snapped")
     assert "officials-in-position" in cable.reason and "officials-absent" in cable.reason
+
+
+def test_a_change_to_a_renamed_element_names_both_ids_so_it_mirrors() -> None:
+    def edit(data: dict[str, Any]) -> None:
+        attack = element(data, "attacks", "records-vs-claim")
+        attack.update(id="records-rebut-claim", by="analyst")
+
+    report = changes_of(edit)
+    assert {(c.category, c.element, c.old_id) for c in report.changes} == {
+        ("renamed", "records-rebut-claim", "records-vs-claim"),
+        ("attack", "records-rebut-claim", "records-vs-claim")}
+    mirrored = {(c.category, c.element, c.old_id) for c in
+                (change.mirrored() for change in report.changes)}
+    assert mirrored == {("renamed", "records-vs-claim", "records-rebut-claim"),
+                        ("attack", "records-vs-claim", "records-rebut-claim")}

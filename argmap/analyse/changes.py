@@ -131,7 +131,10 @@ def compare_maps(old: ArgumentMap, new: ArgumentMap, old_label: str = "old",
         if old_element.id != new_element.id:
             changes.append(Change(section, new_element.id, "renamed", "id", old_element.id,
                                   new_element.id, old_id=old_element.id))
-        changes.extend(_element_changes(section, old_element, new_element, rename, new))
+        found = _element_changes(section, old_element, new_element, rename, new)
+        if old_element.id != new_element.id:  # each change of a renamed element names both ids
+            found = (replace(change, old_id=old_element.id) for change in found)
+        changes.extend(found)
     for section, element in pairs.removed:
         changes.append(Change(section, element.id, "removed", old=_summary(element)))
     for section, element in pairs.added:

@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 STEP_MS = 30
 # With no change for this long, the loop wakes once to catch up (see run_watch).
 CATCH_UP_MS = 300
+# While nothing is reported, every digest is compared again this often: a file system event
+# that never arrives (a busy machine, a network folder) costs one sweep's delay, not the save.
+SWEEP_SECONDS = 2.0
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ def run_watch(settings: WatchSettings, out: TextIO = sys.stdout,
     try:
         _round(core, None, settings, live, out, err)
         caught_up = False
+        swept = time.monotonic()
         for changes in watch(*_folders(settings.paths, core), watch_filter=_worth_a_look,
                              stop_event=stop, step=STEP_MS, debounce=1000,
                              raise_interrupt=False, rust_timeout=CATCH_UP_MS,
@@ -80,6 +84,9 @@ def run_watch(settings: WatchSettings, out: TextIO = sys.stdout,
                 caught_up = True
             elif changes:
                 _round(core, [Path(path) for _, path in changes], settings, live, out, err)
+            elif time.monotonic() - swept >= SWEEP_SECONDS:
+                _round(core, None, settings, live, out, err)
+                swept = time.monotonic()
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)

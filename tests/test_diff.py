@@ -418,3 +418,11 @@ def test_a_change_to_a_renamed_element_names_both_ids_so_it_mirrors() -> None:
                 (change.mirrored() for change in report.changes)}
     assert mirrored == {("renamed", "records-vs-claim", "records-rebut-claim"),
                         ("attack", "records-vs-claim", "records-rebut-claim")}
+
+
+def test_a_side_that_is_not_utf8_is_one_line_exit_2(two_versions: tuple[Path, Path]) -> None:
+    old, new = two_versions
+    new.write_bytes(b"map: \xff\n")
+    result = argmap("diff", old, new)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "UTF-8" in result.stderr and "internal error" not in result.stderr

@@ -98,15 +98,11 @@ def _side_pairs(settings: DiffSettings) -> list[tuple[Side, Side]]:
 
 
 def _read_side(spec: str, settings: DiffSettings) -> Side:
-    from argmap.read import read_text
     from argmap.read.revisions import read_revision, split_revision
 
     path = settings.cwd / spec
     if path.exists():
-        try:
-            return Side(spec, read_text(path, settings.limits))
-        except Exception as error:  # a YamlError: too big, not UTF-8
-            raise UnreadableInputError(f"{spec}: {getattr(error, 'message', error)}") from None
+        return Side(spec, _read_file(path, spec, settings.limits))
     revision = split_revision(spec)
     if revision is None:
         raise UnreadableInputError(f"{spec}: no such file (a git revision is written REF:PATH)")
@@ -114,7 +110,6 @@ def _read_side(spec: str, settings: DiffSettings) -> Side:
 
 
 def _git_pairs(ref: str, paths: list[str], settings: DiffSettings) -> list[tuple[Side, Side]]:
-    from argmap.read import read_text
     from argmap.read.revisions import changed_map_files, read_revision, revision_exists
 
     pairs = []
@@ -123,10 +118,20 @@ def _git_pairs(ref: str, paths: list[str], settings: DiffSettings) -> list[tuple
         old_text = (read_revision(ref, relative, settings.cwd, settings.limits)
                     if revision_exists(ref, relative, settings.cwd) else None)
         path = settings.cwd / name
-        new_text = read_text(path, settings.limits) if path.is_file() else None
+        new_text = _read_file(path, name, settings.limits) if path.is_file() else None
         if _is_map(old_text) or _is_map(new_text):
             pairs.append((Side(f"{ref}:{name}", old_text), Side(name, new_text)))
     return pairs
+
+
+def _read_file(path: Path, label: str, limits: Limits) -> str:
+    """A side's text; too big or not UTF-8 is unreadable input (exit 2), like a missing ref."""
+    from argmap.read import YamlError, read_text
+
+    try:
+        return read_text(path, limits)
+    except YamlError as error:
+        raise UnreadableInputError(f"{label}: {error.message}") from None
 
 
 def _is_map(text: str | None) -> bool:

@@ -2,6 +2,7 @@
 
 from argmap.read.files import (
     decode_utf8,
+    forget_inputs_read,
     iter_map_files,
     open_regular,
     read_bytes,
@@ -28,6 +29,7 @@ __all__ = [
     "YamlDocument",
     "YamlError",
     "decode_utf8",
+    "forget_inputs_read",
     "iter_map_files",
     "line_and_column",
     "open_regular",

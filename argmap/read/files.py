@@ -60,6 +60,14 @@ def was_read(status: os.stat_result) -> bool:
     return (status.st_dev, status.st_ino) in _INPUTS_READ
 
 
+def forget_inputs_read() -> None:
+    """Start a new run in a process that stays (``argmap watch``): what earlier runs read is no
+    input of the next one. Editors save by renaming a new file over the old one, so the old
+    map's inode is freed and an output file written later may get its number: remembered
+    forever, it would make argmap refuse that output as "an input of this command"."""
+    _INPUTS_READ.clear()
+
+
 def read_bytes(path: Path, max_bytes: int) -> bytes:
     """Read a regular file whole, refusing one over ``max_bytes`` before reading it."""
     try:

@@ -19,15 +19,18 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import select
 import shutil
 import signal
 import subprocess
 import sys
 import sysconfig
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import IO
 
 from argmap.problems import ArgmapError
 
@@ -135,57 +138,131 @@ def system_major_version(path: str) -> int:
 
 def run_layout(engine: Engine, dot_source: str, formats: Sequence[str],
                timeout: float = DEFAULT_TIMEOUT, memory: int = DEFAULT_MEMORY) -> Layout:
-    """Lay out ``dot_source`` once and write it in every one of ``formats``.
+    """Lay out ``dot_source`` once and write it in every one of ``formats``
+    (:func:`start_layout`, then :meth:`RunningLayout.finish`)."""
+    with start_layout(engine, dot_source, formats, timeout, memory) as running:
+        return running.finish()
 
-    The engine writes into unnamed temporary files (``/dev/fd/N``): nothing is left on disk
-    whatever happens to argmap, even SIGKILL. It runs in a process group of its own under a
-    memory bound (``RLIMIT_AS``) and a time bound; it is killed with its group when argmap
-    stops early (Ctrl-C, SIGTERM, an error) and by the kernel when argmap dies (Linux's
-    parent-death signal)."""
-    with contextlib.ExitStack() as stack:
-        files = {fmt: stack.enter_context(tempfile.TemporaryFile(prefix="argmap-render-"))
-                 for fmt in formats}
-        command = [engine.path]
-        for fmt, file in files.items():
+
+def start_layout(engine: Engine, dot_source: str, formats: Sequence[str],
+                 timeout: float = DEFAULT_TIMEOUT, memory: int = DEFAULT_MEMORY
+                 ) -> RunningLayout:
+    """Start the engine on ``dot_source`` and return without waiting for it, so that several
+    layouts can run side by side (one process each); :meth:`RunningLayout.finish` collects it.
+
+    The DOT is read from, and the engine's messages and outputs written to, unnamed temporary
+    files (``/dev/fd/N``): no pipe to keep drained while another layout is waited for, and
+    nothing left on disk whatever happens to argmap, even SIGKILL. The engine runs in a process
+    group of its own under a memory bound (``RLIMIT_AS``) and a time bound counted from its
+    start; it is killed with its group when argmap stops early (Ctrl-C, SIGTERM, an error) and
+    by the kernel when argmap dies (Linux's parent-death signal)."""
+    running = RunningLayout(engine, timeout, memory)
+    try:
+        running.start(dot_source, formats)
+    except BaseException:
+        running.close()
+        raise
+    return running
+
+
+class RunningLayout:
+    """One engine process started by :func:`start_layout`, not yet collected. A context
+    manager: leaving it stops the engine if it still runs and closes its files."""
+
+    def __init__(self, engine: Engine, timeout: float, memory: int) -> None:
+        self.engine = engine
+        self.files = contextlib.ExitStack()
+        self.timeout = timeout
+        self.memory = memory
+        self.deadline = time.monotonic() + timeout
+        self.outputs: dict[str, IO[bytes]] = {}
+        self.stderr: IO[bytes] | None = None
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self, dot_source: str, formats: Sequence[str]) -> None:
+        def temporary() -> IO[bytes]:
+            return self.files.enter_context(tempfile.TemporaryFile(prefix="argmap-render-"))
+
+        self.outputs = {fmt: temporary() for fmt in formats}
+        source, self.stderr = temporary(), temporary()
+        source.write(dot_source.encode("utf-8"))
+        source.seek(0)
+        command = [self.engine.path]
+        for fmt, file in self.outputs.items():
             command += [f"-T{fmt}", f"-o/dev/fd/{file.fileno()}"]
-        returncode, stderr = _run_bounded(engine, command, dot_source.encode("utf-8"),
-                                          [file.fileno() for file in files.values()],
-                                          timeout, memory)
-        messages = filter_messages(stderr.decode("utf-8", "replace"))
+        try:
+            self.process = subprocess.Popen(
+                command, stdin=source, stdout=subprocess.DEVNULL, stderr=self.stderr,
+                pass_fds=[file.fileno() for file in self.outputs.values()],
+                start_new_session=True, preexec_fn=_ChildBounds(self.memory, os.getpid()))
+        except OSError as error:
+            raise EngineError(f"cannot run {self.engine.label}: {error.strerror or error}"
+                              ) from None
+        self.files.callback(self.stop)
+
+    def finish(self) -> Layout:
+        """Wait for the engine (until its deadline) and read what it wrote."""
+        assert self.process is not None and self.stderr is not None
+        returncode = self._wait(self.process)
+        self.stderr.seek(0)
+        messages = filter_messages(self.stderr.read().decode("utf-8", "replace"))
         if returncode != 0:
             detail = "; ".join(messages[:5]) or f"exit status {returncode}"
-            hint = _memory_hint(returncode, messages, memory)
-            raise EngineError(f"{engine.label} failed: {detail}{hint}")
+            hint = _memory_hint(returncode, messages, self.memory)
+            raise EngineError(f"{self.engine.label} failed: {detail}{hint}")
         outputs = {}
-        for fmt, file in files.items():
+        for fmt, file in self.outputs.items():
             file.seek(0)
             outputs[fmt] = file.read()
             if not outputs[fmt]:
-                raise EngineError(f"{engine.label} wrote no {fmt} output")
+                raise EngineError(f"{self.engine.label} wrote no {fmt} output")
         return Layout(outputs, messages)
 
+    def _wait(self, process: subprocess.Popen[bytes]) -> int:
+        """The engine's exit code, or its whole process group killed (time out, Ctrl-C,
+        SIGTERM's SystemExit, anything)."""
+        try:
+            _await_exit(process, max(0.0, self.deadline - time.monotonic()))
+            return process.wait(timeout=max(0.0, self.deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            _kill_group(process)
+            raise EngineError(f"layout took longer than {self.timeout:g} s and was stopped; "
+                              "draw part of the map with --focus ID --depth K, or allow more "
+                              "time with --timeout") from None
+        except BaseException:
+            _kill_group(process)
+            raise
 
-def _run_bounded(engine: Engine, command: list[str], source: bytes, descriptors: list[int],
-                 timeout: float, memory: int) -> tuple[int, bytes]:
-    """Run the engine to its end, or kill its whole process group; its exit code and stderr."""
+    def stop(self) -> None:
+        """Kill the engine's group unless it has already ended and been collected."""
+        if self.process is not None and self.process.returncode is None:
+            _kill_group(self.process)
+
+    def __enter__(self) -> RunningLayout:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the engine if it still runs; close (and so delete) its files."""
+        self.files.close()
+
+
+def _await_exit(process: subprocess.Popen[bytes], timeout: float) -> None:
+    """Return the moment ``process`` exits (``Popen.wait`` with a time limit polls, sleeping up
+    to 50 ms between looks: that much latency on every layout); :class:`TimeoutExpired` when
+    it has not exited within ``timeout``. Linux's pidfd tells; elsewhere ``Popen.wait`` polls."""
     try:
-        process = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-            pass_fds=descriptors, start_new_session=True,
-            preexec_fn=_ChildBounds(memory, os.getpid()))
-    except OSError as error:
-        raise EngineError(f"cannot run {engine.label}: {error.strerror or error}") from None
+        pidfd = os.pidfd_open(process.pid)
+    except (AttributeError, OSError):  # not Linux 5.3+; or the process is already reaped
+        return
     try:
-        _, stderr = process.communicate(source, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        _kill_group(process)
-        raise EngineError(f"layout took longer than {timeout:g} s and was stopped; draw part "
-                          "of the map with --focus ID --depth K, or allow more time with "
-                          "--timeout") from None
-    except BaseException:  # Ctrl-C, SIGTERM's SystemExit, anything: the engine goes too
-        _kill_group(process)
-        raise
-    return process.returncode, stderr
+        ready, _, _ = select.select([pidfd], [], [], timeout)
+    finally:
+        os.close(pidfd)
+    if not ready:
+        raise subprocess.TimeoutExpired(process.args, timeout)
 
 
 class _ChildBounds:

@@ -8,10 +8,12 @@ the engine could not draw.
 
 from __future__ import annotations
 
+import contextlib
 import html
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from argmap._version import __version__
 from argmap.analyse import ArgumentGraph
@@ -30,11 +32,18 @@ from argmap.report.data import PageFacts, page_records, quote_looks
 from argmap.report.page import fill, json_for_script
 from argmap.report.svg import SvgError, inline_svg
 
+if TYPE_CHECKING:
+    from argmap.render.layouts import LayoutCache
+    from argmap.render.pipeline import Drawing, SideBySide
+
 FILTERS = (("fact", "facts"), ("claim", "claims"), ("judgment", "judgments"),
            ("assumption", "assumptions"), ("hypothesis", "hypotheses"), ("step", "steps"),
            ("quote", "quotes"))
 
-VIEWS = (("overview", "Overview"), ("full", "Full map"))
+VIEWS = (("overview", "Overview"), ("full", "Full map"))  # as the page shows them
+# As they are laid out: the full view, the longest layout, first; the overview's DOT is built
+# while it runs.
+LAYOUT_ORDER = ("full", "overview")
 VIEW_HINTS = {"overview": "the judgments and hypotheses, each with a summary of its basis",
               "full": "every element, down to the quotes"}
 
@@ -47,43 +56,61 @@ class ReportOptions:
     timeout: float = 300.0
     max_nodes: int | None = None
     limits: Limits = DEFAULT_LIMITS
+    # Layouts kept between pages of one process (argmap watch): a view that did not change is
+    # not laid out again.
+    layouts: LayoutCache | None = field(default=None, compare=False)
 
 
 @dataclass
 class ReportPage:
-    """The page, and what it shows went wrong (for the command to mention on stderr)."""
+    """The page, what it shows went wrong (for the command to mention on stderr), and the
+    stamped drawings of the views it shows (for a caller that writes the diagram too)."""
 
     html: str
     notices: list[str]
+    drawings: dict[str, Drawing] = field(default_factory=dict)
 
 
-def build_report(loaded: LoadedMap, options: ReportOptions) -> ReportPage:
+def build_report(loaded: LoadedMap, options: ReportOptions,
+                 findings: Sequence[tuple[str | None, Problem]] | None = None) -> ReportPage:
+    """The page of ``loaded``; ``findings`` are its lint findings by element when the caller
+    has already linted it with ``options.config`` (else the page lints it)."""
+    views = _start_views(loaded, options)
+    with contextlib.nullcontext() if isinstance(views, ArgmapError) else views:
+        return _build(loaded, options, findings, views)
+
+
+def _build(loaded: LoadedMap, options: ReportOptions,
+           findings: Sequence[tuple[str | None, Problem]] | None,
+           views: SideBySide | ArgmapError) -> ReportPage:
     model = loaded.model
     graph = ArgumentGraph.of(model)
     allow = options.allow_outside_paths or options.config.allow_outside_paths
     reader = SourceReader(loaded, allow_outside=allow, limits=options.limits)
     places = place_quotes(model.quotes, reader)
-    findings: dict[str | None, list[Problem]] = defaultdict(list)
-    for element, problem in lint_by_element(
-            loaded, LintSettings(options.config, allow, options.limits)):
-        findings[element].append(problem)
+    if findings is None:
+        findings = lint_by_element(loaded, LintSettings(options.config, allow, options.limits))
+    by_element: dict[str | None, list[Problem]] = defaultdict(list)
+    for element, problem in findings:
+        by_element[element].append(problem)
     notices: list[str] = []
     articles = [_article(source, reader, places, loaded, notices) for source in model.sources]
-    views, diagrams = _diagrams(loaded, options, set(_element_ids(loaded)), notices)
     evaluation = evaluate(model)
     facts = PageFacts(loaded, graph, effective_vocabulary(loaded, options.config), places,
-                      findings, evaluation.labels, evaluation.reasons)
+                      by_element, evaluation.labels, evaluation.reasons)
     records = page_records(facts)
+    buttons, diagrams, drawings = _diagrams(views, set(_element_ids(loaded)), notices,
+                                                options.layouts)
     parts = {
         "title": _text(model.map.title), "version": __version__,
         "meta": _meta(loaded, records),
         "filters": _filters(), "label_header": "<th>stands?</th>" if facts.labels else "",
         "article": "\n".join(articles) or '<p class="notice">The map names no source.</p>',
-        "views": views, "diagram": diagrams,
-        "overview": _overview(loaded, notices, findings.get(None, [])),
+        "views": buttons, "diagram": diagrams,
+        "overview": _overview(loaded, notices, by_element.get(None, [])),
         "data": json_for_script(records),
     }
-    return ReportPage(fill(parts), notices)
+    return ReportPage(fill(parts), notices, drawings)
 
 
 def _element_ids(loaded: LoadedMap) -> list[str]:
@@ -152,13 +179,32 @@ def _source_warnings(source: Source, read: SourceText, places: Sequence[QuotePla
     return "".join(parts)
 
 
-def _diagrams(loaded: LoadedMap, options: ReportOptions, elements: set[str],
-              notices: list[str]) -> tuple[str, str]:
+def _start_views(loaded: LoadedMap, options: ReportOptions) -> SideBySide | ArgmapError:
+    """Every view's layout started (they run while the rest of the page is made)."""
+    from argmap.render.dot import DrawOptions
+    from argmap.render.engine import find_engine
+    from argmap.render.pipeline import SideBySide
+
+    try:
+        engine = find_engine(options.engine)
+    except ArgmapError as error:
+        return error
+    return SideBySide(loaded, [DrawOptions(view=view) for view in LAYOUT_ORDER], ("svg",),
+                      engine, options.timeout, options.max_nodes, options.layouts)
+
+
+def _diagrams(views: SideBySide | ArgmapError, elements: set[str], notices: list[str],
+              layouts: LayoutCache | None) -> tuple[str, str, dict[str, Drawing]]:
     """The drawings (overview first: it fits a screen) and the buttons that switch them."""
-    drawn, buttons = [], []
+    drawn, buttons, drawings = [], [], {}
     for view, words in VIEWS:
+        drawing = views if isinstance(views, ArgmapError) else views.result(
+            LAYOUT_ORDER.index(view))
         try:
-            drawn.append(_draw(loaded, options, elements, view))
+            if isinstance(drawing, ArgmapError):
+                raise drawing
+            drawn.append(_inline(drawing, elements, view, layouts))
+            drawings[view] = drawing
         except (ArgmapError, SvgError) as error:
             notices.append(f"the {words.lower()} could not be drawn: {error}")
             drawn.append(f'<div class="notice nomap"><b>The {_text(words.lower())} could not be '
@@ -166,18 +212,19 @@ def _diagrams(loaded: LoadedMap, options: ReportOptions, elements: set[str],
             continue
         buttons.append(f'<button type="button" data-view-button="{view}" aria-pressed="false" '
                        f'title="{_text(VIEW_HINTS[view])}">{_text(words)}</button>')
-    return ("\n      ".join(buttons) if len(buttons) > 1 else ""), "\n".join(drawn)
+    return ("\n      ".join(buttons) if len(buttons) > 1 else ""), "\n".join(drawn), drawings
 
 
-def _draw(loaded: LoadedMap, options: ReportOptions, elements: set[str], view: str) -> str:
-    from argmap.render.dot import DrawOptions
-    from argmap.render.engine import find_engine
-    from argmap.render.pipeline import draw
+def _inline(drawing: Drawing, elements: set[str], view: str, layouts: LayoutCache | None
+            ) -> str:
+    """The drawing made fit for the page; once per layout while ``layouts`` keeps it (the
+    stamp, the only part of an SVG that is not its layout, is not kept in the page)."""
+    def make() -> str:
+        return inline_svg(drawing.outputs["svg"], elements, view)
 
-    engine = find_engine(options.engine)
-    drawing = draw(loaded, DrawOptions(view=view), ("svg",), engine, options.timeout,
-                   max_nodes=options.max_nodes)
-    return inline_svg(drawing.outputs["svg"], elements, view)
+    if layouts is None or not drawing.layout:
+        return make()
+    return layouts.derive(drawing.layout, ("inline", view, frozenset(elements)), make)
 
 
 def _overview(loaded: LoadedMap, notices: list[str], map_findings: list[Problem]) -> str:

@@ -18,12 +18,15 @@ from typing import TYPE_CHECKING
 
 from argmap.batch import collect_map_files, load_one
 from argmap.problems import ArgmapError, Level, Problem, one_line
-from argmap.read import DEFAULT_LIMITS, Limits
+from argmap.read import DEFAULT_LIMITS, Limits, forget_inputs_read
+from argmap.render.layouts import LayoutCache
 
 if TYPE_CHECKING:
     from argmap.lint.config import LintConfig
     from argmap.model import LoadedMap
     from argmap.render.engine import Engine
+    from argmap.render.pipeline import Drawing
+    from argmap.report import ReportPage
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ class WarmCore:
         self.version = 0  # bumped whenever an output or a problem list changed
         self._config: LintConfig | None = None
         self._engine: Engine | None = None
+        self.layouts = LayoutCache()  # a view a save did not change is not laid out again
 
     def refresh(self, changed: Iterable[Path] | None = None) -> Refresh:
         """Check again the maps whose digest changed. ``changed`` (the files a save touched)
@@ -112,6 +116,7 @@ class WarmCore:
 
     def _check(self, state: MapState) -> None:
         started = time.perf_counter()
+        forget_inputs_read()  # this map's round: its own inputs are read again below
         outcome = load_one(state.path, self.options.limits)
         loaded = outcome.map
         if loaded is None:
@@ -121,15 +126,16 @@ class WarmCore:
         else:
             state.sources = tuple(loaded.source_path(source) for source in loaded.model.sources)
             state.digest = self._digest(state)  # now with the sources' bytes
-            state.problems = self._lint(loaded)
-            state.broken = not self._draw(state, loaded)
+            findings = self._lint(loaded)
+            state.problems = sorted(problem for _, problem in findings)
+            state.broken = not self._draw(state, loaded, findings)
         state.seconds = time.perf_counter() - started
 
-    def _lint(self, loaded: LoadedMap) -> list[Problem]:
-        from argmap.lint.engine import LintSettings, lint_loaded
+    def _lint(self, loaded: LoadedMap) -> list[tuple[str | None, Problem]]:
+        from argmap.lint.engine import LintSettings, lint_by_element
 
-        return lint_loaded(loaded, LintSettings(self.config(), self.options.allow_outside_paths,
-                                                self.options.limits))
+        return lint_by_element(loaded, LintSettings(self.config(), self.options.allow_outside_paths,
+                                                    self.options.limits))
 
     def config(self) -> LintConfig:
         if self._config is None:
@@ -138,35 +144,45 @@ class WarmCore:
             self._config = load_config(self.options.config_path or find_config(Path.cwd()))
         return self._config
 
-    def _draw(self, state: MapState, loaded: LoadedMap) -> bool:
-        """Write the diagram (and the page); on failure keep the last good ones. True if done."""
+    def _draw(self, state: MapState, loaded: LoadedMap,
+              findings: list[tuple[str | None, Problem]]) -> bool:
+        """Write the diagram (and the page); on failure keep the last good ones. True if done.
+        The page's full view is the diagram, laid out once for both."""
         from argmap.atomic import write_text_atomic
-        from argmap.render.dot import DrawOptions
-        from argmap.render.pipeline import draw, write_drawing
+        from argmap.render.pipeline import write_drawing
 
         target = loaded.path.with_suffix(".svg")
         try:
-            drawing = draw(loaded, DrawOptions(), ("svg",), self.engine(), self.options.timeout)
-            write_drawing(drawing, {"svg": target})
+            page = self._page(loaded, findings) if self.options.report else None
+            drawing = page.drawings.get("full") if page is not None else None
+            write_drawing(drawing or self._diagram(loaded), {"svg": target})
             state.diagram = target
-            if self.options.report:
-                page = loaded.path.with_suffix(".html")
-                write_text_atomic(page, self._page(loaded))
-                state.page = page
+            if page is not None:
+                state.page = loaded.path.with_suffix(".html")
+                write_text_atomic(state.page, page.html)
         except ArgmapError as error:
             state.problems.append(Problem(str(loaded.path), 1, 1, "AM000",
                                           f"not drawn: {one_line(str(error))}", Level.ERROR))
             return False
         return True
 
-    def _page(self, loaded: LoadedMap) -> str:
+    def _diagram(self, loaded: LoadedMap) -> Drawing:
+        """The full view, as ``argmap render`` draws it."""
+        from argmap.render.dot import DrawOptions
+        from argmap.render.pipeline import draw
+
+        return draw(loaded, DrawOptions(), ("svg",), self.engine(), self.options.timeout,
+                    layouts=self.layouts)
+
+    def _page(self, loaded: LoadedMap, findings: list[tuple[str | None, Problem]]
+              ) -> ReportPage:
         from argmap.commands.report import MAX_NODES
         from argmap.report import ReportOptions, build_report
 
         options = ReportOptions(self.config(), self.options.allow_outside_paths,
                                 self.options.engine, self.options.timeout, MAX_NODES,
-                                self.options.limits)
-        return build_report(loaded, options).html
+                                self.options.limits, self.layouts)
+        return build_report(loaded, options, findings)
 
     def engine(self) -> Engine:
         if self._engine is None:

@@ -123,6 +123,25 @@ def test_the_svg_keeps_drawing_only_and_names_elements_in_data_attributes() -> N
     assert 'data-width="100"' in out and 'viewBox="0 0 100 50"' in out
 
 
+def test_the_svg_written_for_the_page_is_well_formed_whatever_its_text_holds() -> None:
+    import xml.etree.ElementTree as ET
+
+    tricky = 'a & b < c > "d"\n\te\r'
+    quoted = tricky.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+    quoted = quoted.replace("\n", "&#10;").replace("\t", "&#9;").replace("\r", "&#13;")
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+           f'<g class="graph" fill="{quoted}"><text>{quoted}</text><!-- gone -->'
+           f'<a xlink:title="{quoted}"><path d="M0,0"/></a><text/></g></svg>').encode()
+    out = inline_svg(svg, set(), "full")
+    root = ET.fromstring(out)
+    group = root.find("g")
+    assert group is not None and group.get("fill") == tricky
+    assert [child.tag for child in group] == ["text", "g", "text"]
+    assert group[1].get("data-tip") == tricky
+    assert group[0].text == tricky.replace("\r", "\n")  # as XML reads a bare CR in text
+    assert "gone" not in out and out.endswith("<text /></g></svg>")
+
+
 # --- the page -------------------------------------------------------------------------------------
 
 def test_json_for_a_script_block_cannot_close_it() -> None:

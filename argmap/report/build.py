@@ -63,18 +63,21 @@ class ReportOptions:
 
 @dataclass
 class ReportPage:
-    """The page, what it shows went wrong (for the command to mention on stderr), and the
-    stamped drawings of the views it shows (for a caller that writes the diagram too)."""
+    """The page, what it shows went wrong (for the command to mention on stderr), the stamped
+    drawings of the views it shows and its lint findings by element (for a caller that writes
+    the diagram and prints the problems too)."""
 
     html: str
     notices: list[str]
     drawings: dict[str, Drawing] = field(default_factory=dict)
+    findings: Sequence[tuple[str | None, Problem]] = ()
 
 
 def build_report(loaded: LoadedMap, options: ReportOptions,
                  findings: Sequence[tuple[str | None, Problem]] | None = None) -> ReportPage:
     """The page of ``loaded``; ``findings`` are its lint findings by element when the caller
-    has already linted it with ``options.config`` (else the page lints it)."""
+    has already linted it with ``options.config`` (else the page lints it, while the diagrams
+    are being laid out)."""
     views = _start_views(loaded, options)
     with contextlib.nullcontext() if isinstance(views, ArgmapError) else views:
         return _build(loaded, options, findings, views)
@@ -110,7 +113,7 @@ def _build(loaded: LoadedMap, options: ReportOptions,
         "overview": _overview(loaded, notices, by_element.get(None, [])),
         "data": json_for_script(records),
     }
-    return ReportPage(fill(parts), notices, drawings)
+    return ReportPage(fill(parts), notices, drawings, findings)
 
 
 def _element_ids(loaded: LoadedMap) -> list[str]:

@@ -25,8 +25,10 @@ if TYPE_CHECKING:
     from argmap.lint.config import LintConfig
     from argmap.model import LoadedMap
     from argmap.render.engine import Engine
-    from argmap.render.pipeline import Drawing
+    from argmap.render.pipeline import Drawing, SideBySide
     from argmap.report import ReportPage
+
+    Finding = tuple[str | None, Problem]  # a lint finding and the id of the element it is about
 
 
 @dataclass(frozen=True)
@@ -126,12 +128,31 @@ class WarmCore:
         else:
             state.sources = tuple(loaded.source_path(source) for source in loaded.model.sources)
             state.digest = self._digest(state)  # now with the sources' bytes
-            findings = self._lint(loaded)
+            findings, diagram, page = self._make(loaded)
             state.problems = sorted(problem for _, problem in findings)
-            state.broken = not self._draw(state, loaded, findings)
+            state.broken = not self._write(state, loaded, diagram, page)
         state.seconds = time.perf_counter() - started
 
-    def _lint(self, loaded: LoadedMap) -> list[tuple[str | None, Problem]]:
+    def _make(self, loaded: LoadedMap
+              ) -> tuple[Sequence[Finding], Drawing | ArgmapError, ReportPage | None]:
+        """The lint findings, the diagram and (unless diagram only) the page. The layouts are
+        started first and run while lint and the page's text are made; the page's full view
+        is the diagram, laid out once for both."""
+        if self.options.report:
+            try:
+                page = self._page(loaded)
+            except ArgmapError as error:
+                return self._lint(loaded), error, None
+            return page.findings, page.drawings.get("full") or self._diagram(loaded), page
+        try:
+            started = self._start_diagram(loaded)
+        except ArgmapError as error:
+            return self._lint(loaded), error, None
+        with started:
+            findings = self._lint(loaded)  # while the layout runs
+            return findings, started.result(0), None
+
+    def _lint(self, loaded: LoadedMap) -> list[Finding]:
         from argmap.lint.engine import LintSettings, lint_by_element
 
         return lint_by_element(loaded, LintSettings(self.config(), self.options.allow_outside_paths,
@@ -144,19 +165,42 @@ class WarmCore:
             self._config = load_config(self.options.config_path or find_config(Path.cwd()))
         return self._config
 
-    def _draw(self, state: MapState, loaded: LoadedMap,
-              findings: list[tuple[str | None, Problem]]) -> bool:
-        """Write the diagram (and the page); on failure keep the last good ones. True if done.
-        The page's full view is the diagram, laid out once for both."""
+    def _start_diagram(self, loaded: LoadedMap) -> SideBySide:
+        """The full view, as ``argmap render`` draws it, on its way."""
+        from argmap.render.dot import DrawOptions
+        from argmap.render.pipeline import SideBySide
+
+        return SideBySide(loaded, [DrawOptions()], ("svg",), self.engine(), self.options.timeout,
+                          layouts=self.layouts)
+
+    def _diagram(self, loaded: LoadedMap) -> Drawing | ArgmapError:
+        """The full view alone (when the page could not show it: too big for a page)."""
+        try:
+            started = self._start_diagram(loaded)
+        except ArgmapError as error:
+            return error
+        with started:
+            return started.result(0)
+
+    def _page(self, loaded: LoadedMap) -> ReportPage:
+        from argmap.commands.report import MAX_NODES
+        from argmap.report import ReportOptions, build_report
+
+        options = ReportOptions(self.config(), self.options.allow_outside_paths,
+                                self.options.engine, self.options.timeout, MAX_NODES,
+                                self.options.limits, self.layouts)
+        return build_report(loaded, options)
+
+    def _write(self, state: MapState, loaded: LoadedMap, diagram: Drawing | ArgmapError,
+               page: ReportPage | None) -> bool:
+        """Write the diagram (and the page); on failure keep the last good ones. True if done."""
         from argmap.atomic import write_text_atomic
         from argmap.render.pipeline import write_drawing
 
-        target = loaded.path.with_suffix(".svg")
         try:
-            page = self._page(loaded, findings) if self.options.report else None
-            drawing = page.drawings.get("full") if page is not None else None
-            write_drawing(drawing or self._diagram(loaded), {"svg": target})
-            state.diagram = target
+            if isinstance(diagram, ArgmapError):
+                raise diagram
+            state.diagram = write_drawing(diagram, {"svg": loaded.path.with_suffix(".svg")})[0]
             if page is not None:
                 state.page = loaded.path.with_suffix(".html")
                 write_text_atomic(state.page, page.html)
@@ -165,24 +209,6 @@ class WarmCore:
                                           f"not drawn: {one_line(str(error))}", Level.ERROR))
             return False
         return True
-
-    def _diagram(self, loaded: LoadedMap) -> Drawing:
-        """The full view, as ``argmap render`` draws it."""
-        from argmap.render.dot import DrawOptions
-        from argmap.render.pipeline import draw
-
-        return draw(loaded, DrawOptions(), ("svg",), self.engine(), self.options.timeout,
-                    layouts=self.layouts)
-
-    def _page(self, loaded: LoadedMap, findings: list[tuple[str | None, Problem]]
-              ) -> ReportPage:
-        from argmap.commands.report import MAX_NODES
-        from argmap.report import ReportOptions, build_report
-
-        options = ReportOptions(self.config(), self.options.allow_outside_paths,
-                                self.options.engine, self.options.timeout, MAX_NODES,
-                                self.options.limits, self.layouts)
-        return build_report(loaded, options, findings)
 
     def engine(self) -> Engine:
         if self._engine is None:

@@ -2,7 +2,8 @@
 
 Start-up is most of what a user waits for on a small map, so this process skips what a
 one-shot command does not need (docs/performance.md, "Start-up"): the collector's passes
-(:mod:`argmap.gcpolicy`) and pydantic's plugin discovery.
+(:mod:`argmap.gcpolicy`), pydantic's plugin discovery and PyYAML's unused patterns
+(:mod:`argmap.startup`).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import _signal  # type: ignore[import-not-found]  # `signal` imports enum: slow enough to be hit
 import os
 import sys
-from types import FrameType, ModuleType
+from types import FrameType
 
 
 def _interrupted_while_starting(number: int, frame: FrameType | None) -> None:
@@ -38,18 +39,6 @@ class _Interrupted(BaseException):
 
 def _interrupt(number: int, frame: FrameType | None) -> None:
     raise _Interrupted
-
-
-def _skip_pydantic_plugin_discovery() -> None:
-    """pydantic looks for plugins (``importlib.metadata`` entry points, which imports ``email``,
-    ``zipfile``, ``socket``...) the first time it builds a validator, whatever
-    ``PYDANTIC_DISABLE_PLUGINS`` says: 15-18 ms, more than validating the seed map. argmap's
-    models are its own, not a user's to instrument, so this process tells pydantic there are
-    none. A library user importing argmap keeps pydantic's default."""
-    if "pydantic.plugin._loader" not in sys.modules:
-        loader = ModuleType("pydantic.plugin._loader")
-        loader.get_plugins = tuple  # type: ignore[attr-defined]  # () : no plugins
-        sys.modules["pydantic.plugin._loader"] = loader
 
 
 def main() -> None:
@@ -81,23 +70,22 @@ def _run() -> None:
 
         sys.stdout.write(f"argmap {__version__}\n")
         raise SystemExit(0)
-    from argmap import gcpolicy
+    from argmap import gcpolicy, startup
 
     gcpolicy.one_shot()
-    _skip_pydantic_plugin_discovery()
+    startup.skip_pydantic_plugin_discovery()
+    startup.import_pyyaml_patterns_on_first_use()
     # A terminated run unwinds like an interrupted one, so no temporary file is left behind.
     signal.signal(signal.SIGTERM, _exit_on_signal)
     from argmap.terminal import guard_streams
 
     guard_streams()
-    from argmap.cli import app, building_only
     from argmap.problems import ArgmapError, one_line
 
     # From here on an interrupt unwinds, so temporary files are removed on the way out.
     signal.signal(signal.SIGINT, _interrupt)
     try:
-        with building_only(sys.argv[1:]):
-            app(prog_name="argmap")
+        _run_command(sys.argv[1:])
     except ArgmapError as error:  # a command let a known error through: still one clear line
         sys.stderr.write(f"argmap: {error}\n")
         raise SystemExit(error.exit_code) from None
@@ -107,6 +95,20 @@ def _run() -> None:
         sys.stderr.write(f"argmap: internal error: {type(error).__name__}: "
                          f"{one_line(str(error))}\n")
         raise SystemExit(2) from None
+
+
+def _run_command(args: list[str]) -> None:
+    """A plain ``validate`` or ``lint`` command line is read without typer (a third of the
+    start-up, argmap/cli/plain.py); every other one is typer's."""
+    from argmap.cli.plain import run_plain
+
+    code = run_plain(args)
+    if code is not None:
+        raise SystemExit(code)
+    from argmap.cli import app, building_only
+
+    with building_only(args):
+        app(prog_name="argmap")
 
 
 def _silence_stdout() -> None:

@@ -174,7 +174,7 @@ def test_preferred_and_stable_on_the_cycles() -> None:
 
 
 def test_the_command_is_listed_in_order_and_in_the_readme() -> None:
-    from argmap.cli.app import COMMAND_ORDER
+    from argmap.cli.typer_app import COMMAND_ORDER
 
     order = COMMAND_ORDER.index
     assert order("render") < order("evaluate") < order("ach")

@@ -172,7 +172,7 @@ def re_escape(text: str) -> str:
 
 INTERRUPT_DURING_IMPORT = """
 import builtins, os, signal, sys
-sys.argv = ["argmap", "lint", {path!r}]
+sys.argv = ["argmap", *{args!r}]
 import argmap.__main__ as entry
 real_import = builtins.__import__
 def interrupting_import(name, *args, **kwargs):
@@ -185,9 +185,13 @@ entry.main()
 """
 
 
-@pytest.mark.parametrize("module", ["typer", "pydantic", "argmap.lint.engine"])
-def test_ctrl_c_while_starting_is_one_line(module: str) -> None:
-    code = INTERRUPT_DURING_IMPORT.format(path=str(VALID), module=module)
+@pytest.mark.parametrize(("command", "module"), [
+    ("lint", "pydantic"), ("lint", "yaml"), ("lint", "argmap.lint.engine"),
+    ("rules", "typer"),  # a plain `lint FILE` never imports typer (argmap/cli/plain.py)
+])
+def test_ctrl_c_while_starting_is_one_line(command: str, module: str) -> None:
+    args = [command, str(VALID)] if command == "lint" else [command]
+    code = INTERRUPT_DURING_IMPORT.format(args=args, module=module)
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, timeout=60)
     assert result.returncode == 130, result.stderr

@@ -65,6 +65,12 @@ def test_checking_a_map_imports_no_layout_engine_and_no_adapter(command: list[st
     modules = imported_by(*command, str(SEED))
     assert {"pydantic", "yaml"} <= modules  # the probe really ran the command
     assert {"graphviz", "graphviz_pure", *NEVER} & modules == set()
+    assert "typer" not in modules  # a plain command line is read by argmap/cli/plain.py
+
+
+def test_a_command_line_plain_reader_declines_goes_to_typer() -> None:
+    modules = imported_by("validate", "--format=json", "-q", "-q", str(SEED))
+    assert {"typer", "pydantic", "yaml"} <= modules
 
 
 def test_render_imports_no_adapter(tmp_path: Path) -> None:
@@ -169,3 +175,34 @@ def test_one_shot_process_freezes_what_it_loaded_and_watch_mode_undoes_it() -> N
     with gcpolicy.paused():
         assert not gc.isenabled()
     assert gc.isenabled() and gc.get_freeze_count() == 0  # a long-running process never freezes
+
+
+PYYAML_PROBE = """
+import datetime, re, sys
+from argmap import startup
+startup.import_pyyaml_patterns_on_first_use()
+assert "yaml" not in sys.modules
+import yaml
+assert type(yaml.reader.Reader.NON_PRINTABLE).__name__ == "_PatternOnFirstUse"
+assert re.compile is startup.re.compile and isinstance(re.compile("x"), re.Pattern)
+text = "a: 2020-01-01\\nb: yes\\nc: 1.5\\nd: ~\\ne: 0x1F\\n"
+expected = {"a": datetime.date(2020, 1, 1), "b": True, "c": 1.5, "d": None, "e": 31}
+assert yaml.load(text, Loader=yaml.SafeLoader) == expected  # the pure-Python loader
+assert yaml.safe_dump({"x": "yes", "y": "1.5"}) == "x: 'yes'\\ny: '1.5'\\n"
+try:
+    yaml.load("a: \\x07", Loader=yaml.SafeLoader)
+except yaml.YAMLError as error:
+    assert "special characters are not allowed" in str(error)
+else:
+    raise AssertionError("NON_PRINTABLE did not fire")
+print("ok")
+"""
+
+
+def test_pyyaml_with_patterns_on_first_use_still_loads_and_dumps() -> None:
+    """The CLI imports PyYAML with its patterns compiled on first use (argmap/startup.py);
+    its pure-Python loader and dumper, which use them, work as before."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-c", PYYAML_PROBE], capture_output=True,
+                            text=True, env=env, timeout=60, check=False)
+    assert result.stdout.strip() == "ok", result.stderr

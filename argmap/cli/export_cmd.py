@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.app import app, problem_format_option
+from argmap.cli.typer_app import app, problem_format_option
 from argmap.output import AUTO
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.app import app
+from argmap.cli.typer_app import app
 
 
 @app.command()

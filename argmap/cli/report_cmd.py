@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.app import QuietOption, app, problem_format_option
 from argmap.cli.render_cmd import EngineOption, TimeoutOption
+from argmap.cli.typer_app import QuietOption, app, problem_format_option
 from argmap.output import AUTO
 
 

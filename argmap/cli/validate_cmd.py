@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.app import FormatOption, QuietOption, app
+from argmap.cli.typer_app import FormatOption, QuietOption, app
 from argmap.output import AUTO
 
 

@@ -25,7 +25,6 @@ from typing import Any
 import yaml
 
 from argmap.read.limits import DEFAULT_LIMITS, Limits
-from argmap.read.yaml_hints import explain
 
 Loc = tuple[str | int, ...]
 Mark = tuple[int, int]
@@ -335,6 +334,8 @@ class _LineTable:
 
 
 def _from_marked(error: yaml.MarkedYAMLError, text: str) -> YamlError:
+    from argmap.read.yaml_hints import explain  # only a broken file needs the hints
+
     mark = error.problem_mark or error.context_mark
     line, column = line_and_column(text, mark.index) if mark is not None else (1, 1)
     opened = error.context_mark

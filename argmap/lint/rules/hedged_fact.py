@@ -38,7 +38,7 @@ import re
 from collections.abc import Iterator
 
 from argmap.lint.context import RuleContext
-from argmap.lint.estimative import find_phrases
+from argmap.lint.estimative import find_phrases, fold, word_pattern
 from argmap.lint.rule import Finding
 
 ID = "AM128"
@@ -49,15 +49,17 @@ OPTIONS = {"words": ("reportedly", "allegedly", "supposedly", "purportedly", "ap
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    extra = _pattern(ctx.words("words"))
+    words = ctx.words("words")
+    extra = word_pattern(words) if words else None
     for proposition in ctx.model.propositions:
         if proposition.kind != "reported_fact":
             continue
         text = proposition.text
+        folded = fold(text)
         found = [match.written for match in find_phrases(text)
-                 if not _reported_content(text, match.start)]
-        found += [match.group() for match in extra.finditer(text)
-                  if not _reported_content(text, match.start())] if extra else []
+                 if not _reported_content(folded, match.start)]
+        found += [text[match.start():match.end()] for match in extra.finditer(folded)
+                  if not _reported_content(folded, match.start())] if extra else []
         if found:
             yield ctx.at(proposition.id, "text",
                          message=f"reported fact `{proposition.id}` hedges in its own text "
@@ -66,19 +68,12 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 
 
 # "concerns that", "the minister warned on Monday that": what follows is someone's content.
+# Lower case, matched in folded text (see estimative.word_pattern).
 _REPORTED_THAT = re.compile(
     r"\b(?:concerns?|fears?|worries|worried|warn(?:s|ed|ings?)?|said|says|claims?|claimed|"
     r"believes?|believed|suggests?|suggested|reports?|reported|expects?|expected|hopes?|"
-    r"argues|argued|denied|denies|insisted|predicted|speculation|rumou?rs?)\b[^.;]{0,40}?\bthat\b",
-    re.IGNORECASE)
+    r"argues|argued|denied|denies|insisted|predicted|speculation|rumou?rs?)\b[^.;]{0,40}?\bthat\b")
 
 
-def _reported_content(text: str, start: int) -> bool:
-    return _REPORTED_THAT.search(text, 0, start) is not None
-
-
-def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not words:
-        return None
-    alternatives = "|".join(r"\s+".join(map(re.escape, word.split())) for word in words)
-    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+def _reported_content(folded: str, start: int) -> bool:
+    return _REPORTED_THAT.search(folded, 0, start) is not None

@@ -6,7 +6,6 @@ with :func:`did_you_mean`, so suggestions read the same everywhere: ``; did you 
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 # difflib's similarity ratio a suggestion must reach. 0.6 (difflib's default) suggested
@@ -17,6 +16,8 @@ CUTOFF = 0.75
 
 def closest(word: str, known: Iterable[str]) -> str | None:
     """The known name most like ``word``, if any is close enough to be a typo of it."""
+    import difflib  # only a misspelling pays for it, not every start
+
     found = difflib.get_close_matches(word, list(known), n=1, cutoff=CUTOFF)
     return found[0] if found else None
 

@@ -109,11 +109,13 @@ def _main_inferences(shape: Shape, rng: random.Random) -> None:
 
 
 def _runs(total: int, parts: int, rng: random.Random) -> list[tuple[int, int]]:
-    """Split ``range(total)`` into ``parts`` contiguous runs of 1..MAX_PREMISES items."""
+    """Split ``range(total)`` into ``parts`` contiguous runs of 1..MAX_PREMISES items (more
+    only when ``total`` does not fit otherwise, as in the smallest maps' top layers)."""
     sizes = [1] * parts
+    most = max(MAX_PREMISES, -(-total // parts))
     for _ in range(total - parts):
         part = rng.randrange(parts)
-        while sizes[part] >= MAX_PREMISES:
+        while sizes[part] >= most:
             part = (part + 1) % parts
         sizes[part] += 1
     runs, start = [], 0

@@ -27,7 +27,7 @@ def test_generated_map_is_valid(tmp_path: Path, nodes: int) -> None:
     assert sum(len(getattr(loaded.model, section)) for section in NODE_SECTIONS) == nodes
 
 
-@pytest.mark.parametrize("nodes", [20, 100, 999, 5000, 20000])
+@pytest.mark.parametrize("nodes", [20, 30, 100, 999, 5000, 20000])
 def test_node_count_is_exact(nodes: int) -> None:
     shape = make_shape(nodes, random.Random(nodes))
     assert shape.quotes + shape.propositions + len(shape.inferences) == nodes

@@ -14,7 +14,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from argmap.model.elements import ArgumentMap, Attack, Inference, Proposition
+from argmap.model.elements import (
+    Actor,
+    ArgumentMap,
+    Attack,
+    Inference,
+    Proposition,
+    Quote,
+    Source,
+)
 
 EVIDENCE_KINDS = frozenset({"reported_fact", "attributed_claim"})
 
@@ -53,6 +61,36 @@ class ArgumentGraph:
             graph.attacked_by[attack.target].append(attack)
             graph.attacks_from[attack.attacker].append(attack)
         return graph
+
+    @cached_property
+    def inferences(self) -> dict[str, Inference]:
+        return {inference.id: inference for inference in self.model.inferences}
+
+    @cached_property
+    def quotes(self) -> dict[str, Quote]:
+        return {quote.id: quote for quote in self.model.quotes}
+
+    @cached_property
+    def actors(self) -> dict[str, Actor]:
+        return {actor.id: actor for actor in self.model.actors}
+
+    @cached_property
+    def sources(self) -> dict[str, Source]:
+        return {source.id: source for source in self.model.sources}
+
+    @cached_property
+    def hypotheses(self) -> dict[str, tuple[str, ...]]:
+        """The hypotheses of each question, by the question's id."""
+        return {question.id: tuple(question.hypotheses) for question in self.model.questions}
+
+    @cached_property
+    def position(self) -> dict[str, int]:
+        """Each element's place in its section of the file: to list a subset in the map's order
+        without scanning the whole section for it."""
+        model = self.model
+        return {element.id: number
+                for section in (model.quotes, model.propositions, model.inferences, model.attacks)
+                for number, element in enumerate(section)}
 
     @cached_property
     def basis(self) -> dict[str, Basis]:

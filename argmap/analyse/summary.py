@@ -37,9 +37,10 @@ class BasisSummary:
 
 
 def summarise(graph: ArgumentGraph, element_id: str) -> BasisSummary:
-    model = graph.model
+    """In time proportional to the basis, not the map: the overview summarises every judgment."""
     tree = basis_of(graph, element_id)
-    quotes = [quote for quote in model.quotes if quote.id in tree.support]
+    quotes = sorted((graph.quotes[member] for member in tree.support if member in graph.quotes),
+                    key=lambda quote: graph.position[quote.id])
     assumptions = sum(1 for member in tree.support
                       if (p := graph.propositions.get(member)) is not None
                       and p.kind == "assumption" and member != element_id)
@@ -57,8 +58,7 @@ def _reports(quotes: list[Quote]) -> Reports:
 
 
 def _grades(graph: ArgumentGraph, quotes: list[Quote]) -> tuple[str, ...]:
-    actors = {actor.id: actor for actor in graph.model.actors}
-    sources = {source.id: source for source in graph.model.sources}
+    actors, sources = graph.actors, graph.sources
     grades = []
     for quote in quotes:
         actor, source = actors.get(quote.speaker), sources.get(quote.source)

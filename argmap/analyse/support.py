@@ -39,7 +39,10 @@ class BasisTree:
 def basis_of(graph: ArgumentGraph, element_id: str) -> BasisTree:
     """Everything ``element_id`` rests on (see the module's docstring), in one walk."""
     support = _walk_down(graph, [element_id])
-    attacks = tuple(attack for attack in graph.model.attacks if attack.target in support)
+    # From the index, not a scan of every attack: the overview asks this of every judgment.
+    attacks = tuple(sorted((attack for member in support
+                            for attack in graph.attacked_by.get(member, ())),
+                           key=lambda attack: graph.position[attack.id]))
     attackers: set[str] = set()
     for attack in attacks:
         if attack.attacker not in support:
@@ -50,8 +53,9 @@ def basis_of(graph: ArgumentGraph, element_id: str) -> BasisTree:
 
 
 def _walk_down(graph: ArgumentGraph, start: Iterable[str]) -> dict[str, None]:
-    inferences = {inference.id: inference for inference in graph.model.inferences}
-    hypotheses = {question.id: question.hypotheses for question in graph.model.questions}
+    """Everything reachable down from ``start``, in time proportional to what is reached (the
+    graph's indexes are built once, not per walk)."""
+    inferences, hypotheses = graph.inferences, graph.hypotheses
     seen: dict[str, None] = {}
     pending = list(start)
     while pending:

@@ -97,7 +97,14 @@ def _build(loaded: LoadedMap, options: ReportOptions,
     for element, problem in findings:
         by_element[element].append(problem)
     notices: list[str] = []
-    articles = [_article(source, reader, places, loaded, notices) for source in model.sources]
+    # Each source's quotes and every quote's colour found once, not once per source: a map
+    # has a source per couple of dozen quotes, so per-source scans grew with the square.
+    mine: dict[str, list[QuotePlace]] = defaultdict(list)
+    for place in places.values():
+        mine[place.source].append(place)
+    looks = quote_looks(model)
+    articles = [_article(source, reader, mine[source.id], looks, notices)
+                for source in model.sources]
     evaluation = evaluate(model)
     facts = PageFacts(loaded, graph, effective_vocabulary(loaded, options.config), places,
                       by_element, evaluation.labels, evaluation.reasons)
@@ -141,17 +148,16 @@ def _filters() -> str:
     return "\n      ".join(boxes)
 
 
-def _article(source: Source, reader: SourceReader, places: dict[str, QuotePlace],
-             loaded: LoadedMap, notices: list[str]) -> str:
+def _article(source: Source, reader: SourceReader, mine: list[QuotePlace],
+             looks: dict[str, str], notices: list[str]) -> str:
     read = reader.read(source)
-    mine = [place for place in places.values() if place.source == source.id]
     heading = f'<div class="source-head"><h2>{_text(source.title)}</h2>'
     if isinstance(read, SourceFailure):
         notices.append(read.message)
         return (f'{heading}</div><div class="notice"><b>The text cannot be shown:</b> '
                 f"{_text(read.message)}. {len(mine)} quotes from it are listed in the map but "
                 "cannot be placed.</div>")
-    body, coverage = article_html(read.text.original, mine, quote_looks(loaded.model).__getitem__)
+    body, coverage = article_html(read.text.original, mine, looks.__getitem__)
     warnings = _source_warnings(source, read, mine, notices)
     return (f'{heading}<p class="coverage">{_coverage(coverage)} &middot; <label>'
             '<input type="checkbox" class="gaps"> mark unquoted sentences</label></p></div>'

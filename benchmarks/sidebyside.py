@@ -28,10 +28,12 @@ class Timing:
 
 
 def median_timing(samples: Sequence[Sample], ok_codes: tuple[int, ...] = (0,)) -> Timing:
-    """The medians of ``samples``, or the first failure (exit code and what it said)."""
+    """The medians of ``samples``, or the first failure (exit code, what it said, and how long
+    it took to fail)."""
     for sample in samples:
         if sample.exit_code not in ok_codes:
-            return Timing(failure=f"exit {sample.exit_code}: {sample.complaint}")
+            return Timing(sample.wall, sample.cpu or 0.0,
+                          f"exit {sample.exit_code}: {sample.complaint}")
     if not samples:
         return Timing(failure="not run")
     return Timing(statistics.median(sample.wall for sample in samples),
@@ -43,8 +45,10 @@ def seconds(value: float) -> str:
 
 
 def both(timing: Timing) -> str:
-    """``wall (cpu)`` as a table cell."""
-    return "failed" if timing.failure else f"{seconds(timing.wall)} ({seconds(timing.cpu)} cpu)"
+    """``wall (cpu)`` as a table cell; a failure says after how long."""
+    if timing.failure:
+        return f"failed after {seconds(timing.wall)}" if timing.wall else "failed"
+    return f"{seconds(timing.wall)} ({seconds(timing.cpu)} cpu)"
 
 
 @dataclass(frozen=True)
@@ -89,16 +93,22 @@ def size_row(nodes: int, stage: str, runs: int, load: float,
     is the 1-minute load average after it) and whether argmap was faster than every Argdown."""
     ours = timings[ARGMAP]
     cells = [f"{nodes:,}", stage, str(runs), f"{load:.1f}", both(ours)]
-    ratios = []
+    slower, failed = [], []
     for version, theirs in timings.items():
         if version == ARGMAP:
             continue
         ratio = Ratio.of(ours, theirs)
-        ratios.append((version, ratio))
         cells += [both(theirs), ratio.cell()]
-    faster = bool(ratios) and all(ratio.faster for _, ratio in ratios)
-    slower = [version for version, ratio in ratios if not ratio.faster]
-    cells.append("yes" if faster else "**no**: not faster than " + ", ".join(slower))
+        if theirs.failure and not ours.failure:
+            failed.append(version)  # what Argdown cannot do at all, it does not do faster
+        elif not ratio.faster:
+            slower.append(version)
+    faster = len(timings) > 1 and not ours.failure and not slower
+    verdict = ("yes" if faster else "**no**: not faster than " + ", ".join(slower)
+               if slower else "**no**: argmap failed" if ours.failure else "**no**")
+    if failed:
+        verdict += f" (Argdown {', '.join(failed)} failed: only argmap finished it)"
+    cells.append(verdict)
     return _markdown(cells), faster
 
 

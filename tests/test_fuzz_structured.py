@@ -63,7 +63,7 @@ def test_a_long_or_odd_scalar_anywhere_is_a_located_problem_or_a_map(
             assert problem.line >= 1 and problem.column >= 1, problem
             assert problem.line <= len(lines) + 1, problem
             assert str(problem).isprintable(), problem
-            assert len(problem.message) < 1_000, problem
+            assert len(problem.message) <= 1_000, problem  # MAX_MESSAGE_CHARS, "at most"
 
 
 # Written into the file as a bare number past Python's int-str limit (the generator cannot make

@@ -101,8 +101,8 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
 
 def _would_install() -> dict[str, Argdown]:
     """For ``--dry-run``: where each version is or would be installed; nothing is run."""
-    return {version: Argdown(CACHE / version / "node_modules" / ".bin" / "argdown", version, {})
-            for version in VERSIONS}
+    return {version: Argdown(CACHE / version / "node_modules" / ".bin" / "argdown", version, {},
+                             node="node") for version in VERSIONS}
 
 
 def _install_all() -> dict[str, Argdown]:
@@ -130,7 +130,7 @@ class Bench:
             subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "argmap")],
                            check=False)
         seed = SEED_MAP.relative_to(ROOT)
-        commands = {f"argdown --help ({version})": [str(argdown.binary), "--help"]
+        commands = {f"argdown --help ({version})": argdown.command("--help")
                     for version, argdown in self.argdowns.items()}
         commands |= {f"argmap {name} {seed} -q": [*argmap_command(), name, str(seed), "-q"]
                      for name in GOALS}
@@ -187,8 +187,8 @@ class Bench:
                      str(out / "argmap.svg"), str(map_path)]}
         for version, argdown in self.argdowns.items():
             verb = ["json"] if stage == "check" else ["map", "--format", "svg"]
-            commands[version] = [str(argdown.binary), *verb, str(argdown_text),
-                                 str(out / f"argdown-{version}")]
+            commands[version] = argdown.command(*verb, str(argdown_text),
+                                                str(out / f"argdown-{version}"))
         return commands
 
     def _measure(self, commands: dict[str, list[str]], runs: int,
@@ -256,14 +256,15 @@ def _svg_counts(path: Path, tool: str) -> str:
 
 def _preamble(options: argparse.Namespace, argdowns: dict[str, Argdown]) -> str:
     node = _said(["node", "--version"])
-    lines = [f"argmap side by side with Argdown: Python {platform.python_version()}, node "
+    lines = [f"argmap side by side with Argdown: Python {platform.python_version()}, system node "
              f"{node.lstrip('v') or 'not found'}, {_cpus()} cores; argmap at "
              f"{_said(['git', '-C', str(ROOT), 'rev-parse', '--short', 'HEAD']) or '?'}; "
              f"system {_said(['dot', '-V']) or 'Graphviz: none'}; graphviz-pure "
              f"{_package_version('graphviz-pure')}; {_load()}"]
     for version, argdown in argdowns.items():
-        lines.append(f"Argdown {version}: {argdown.binary}")
-        lines += [f"  caveat: {note}" for note in argdown.caveats(node)]
+        lines.append(f"Argdown {version}: {argdown.binary}, on node "
+                     f"{argdown.node_version.lstrip('v') or '?'} ({argdown.node})")
+        lines += [f"  caveat: {note}" for note in argdown.caveats()]
     return "\n".join(lines)
 
 

@@ -125,15 +125,17 @@ class FakeNpm:
 
 def test_a_missing_dependency_is_overridden_and_said(tmp_path: Path) -> None:
     npm = FakeNpm()
-    found = install("2", tmp_path, npm)
+    found = install("2", tmp_path, npm, find_node=lambda engines: "/usr/bin/false")
     assert not isinstance(found, str)
     assert (found.version, found.overrides) == ("2.0.0", {"@argdown/markdown-it-plugin": "1.7.7"})
     manifest = json.loads((tmp_path / "2" / "package.json").read_text())
     assert manifest["dependencies"] == {"@argdown/cli": "2"}
     assert [call[1] for call in npm.calls] == ["install", "view", "install"]
-    caveats = found.caveats("v20.20.2")
+    caveats = found.caveats()  # the node found does not run: its version is unknown
     assert "overridden to 1.7.7" in caveats[0] and "node >= 22.11.0" in caveats[1]
-    assert install("2", tmp_path, npm) == found and len(npm.calls) == 3  # cached: npm not asked
+    assert found.command("json", "x.ad") == ["/usr/bin/false", str(found.binary), "json", "x.ad"]
+    again = install("2", tmp_path, npm, find_node=lambda engines: "/usr/bin/false")
+    assert again == found and len(npm.calls) == 3  # cached: npm not asked
 
 
 def test_an_install_that_cannot_be_helped_says_why(tmp_path: Path) -> None:

@@ -33,11 +33,19 @@ def median_timing(samples: Sequence[Sample], ok_codes: tuple[int, ...] = (0,)) -
     for sample in samples:
         if sample.exit_code not in ok_codes:
             return Timing(sample.wall, sample.cpu or 0.0,
-                          f"exit {sample.exit_code}: {sample.complaint}")
+                          f"exit {sample.exit_code}: {_why(sample)}")
     if not samples:
         return Timing(failure="not run")
     return Timing(statistics.median(sample.wall for sample in samples),
                   statistics.median(sample.cpu or 0.0 for sample in samples))
+
+
+def _why(sample: Sample) -> str:
+    """The error line of a failed run's output (node prints a stack trace after it), else its
+    last line."""
+    lines = (sample.stderr or sample.stdout).strip().splitlines()
+    errors = [line.strip() for line in lines if "Error" in line or "error:" in line]
+    return errors[0][:160] if errors else sample.complaint
 
 
 def seconds(value: float) -> str:

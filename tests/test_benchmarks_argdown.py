@@ -45,6 +45,9 @@ def test_median_timing_reports_a_failed_run_with_what_it_said() -> None:
     samples = [*_samples((1.0, 1.0)), Sample(1.0, 1.0, 2, stderr="boom\nno such file")]
     assert median_timing(samples).failure == "exit 2: no such file"
     assert median_timing([*samples[:1], Sample(1.0, 1.0, 1)], ok_codes=(0, 1)).failure == ""
+    trace = "RangeError: Maximum call stack size exceeded\n    at Ic (viz.js:10)\n    at sc (x)\n"
+    failed = median_timing([Sample(594.0, 800.0, 1, stderr=trace, cpu=255.0)])
+    assert failed == Timing(594.0, 255.0, "exit 1: RangeError: Maximum call stack size exceeded")
 
 
 def test_a_row_is_faster_only_when_wall_and_cpu_are_below_every_argdown() -> None:

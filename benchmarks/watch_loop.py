@@ -86,7 +86,7 @@ def measure(the_map: Path, runs: int, report: bool, edit: Callable[[int], str],
 
     core = WarmCore([the_map], WatchOptions(report=report, engine=engine))
     core.refresh()  # warm: imports, models, configuration, the first drawing
-    made, kept = core.layouts.misses, core.layouts.hits
+    counts = _layout_counts(core)
     walls, cpus = [], []
     for run in range(runs):
         cpu = _cpu()
@@ -97,8 +97,18 @@ def measure(the_map: Path, runs: int, report: bool, edit: Callable[[int], str],
         cpus.append(_cpu() - cpu)
         if refresh.checked != (the_map,) or core.maps[the_map].broken:
             raise SystemExit(f"the save was not checked and drawn: {core.problems()[:3]}")
-    return walls, cpus, (f"{core.layouts.misses - made} layouts made, "
-                         f"{core.layouts.hits - kept} taken from the cache; ")
+    if counts is None:
+        return walls, cpus, ""
+    made, kept = (now - before for now, before in zip(_layout_counts(core) or (0, 0), counts,
+                                                       strict=True))
+    return walls, cpus, f"{made} layouts made, {kept} taken from the cache; "
+
+
+def _layout_counts(core: Any) -> tuple[int, int] | None:
+    """Layouts made and taken from the cache so far (None: an argmap without the cache, when
+    this script is run against an older checkout to compare)."""
+    layouts = getattr(core, "layouts", None)
+    return None if layouts is None else (layouts.misses, layouts.hits)
 
 
 def end_to_end(the_map: Path, runs: int, report: bool, edit: Callable[[int], str],

@@ -200,3 +200,20 @@ def test_saves_by_rename_keep_being_drawn(seed_copy: Path) -> None:
         core.refresh([seed_copy])
         assert not core.maps[seed_copy].broken, core.problems()
         assert f"Save {save} ".encode() in seed_copy.with_suffix(".svg").read_bytes()
+
+
+def test_the_cache_keeps_no_more_than_its_bytes() -> None:
+    pure = find_engine("pure")
+    first = LayoutCache(max_bytes=10**9)
+    layout = first.start(pure, "digraph { a }", ["svg"])
+    size = len(layout.finish().outputs["svg"])
+    cache = LayoutCache(max_bytes=size * 2 + 10)
+    for name in "abc":  # three layouts of about the same size: the oldest goes
+        cache.start(pure, f"digraph {{ {name} }}", ["svg"]).finish()
+    assert cache.kept_bytes <= size * 2 + 10
+    assert cache.start(pure, "digraph { c }", ["svg"]).finish() and cache.hits == 1
+    cache.start(pure, "digraph { a }", ["svg"]).finish()
+    assert cache.hits == 1 and cache.misses == 4  # "a" was forgotten, laid out again
+    key = layout_key(pure, "digraph { a }", ["svg"])
+    assert cache.derive(key, "big", lambda: "x" * (size * 3)) == "x" * (size * 3)
+    assert cache.kept_bytes <= size * 2 + 10  # what is derived counts too

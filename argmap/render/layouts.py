@@ -21,19 +21,25 @@ from typing import TypeVar, cast
 from argmap.render.engine import DEFAULT_TIMEOUT, Engine, Layout, RunningLayout, start_layout
 
 T = TypeVar("T")
+# Outputs and derived text kept at most: a few views of a few maps the seed map's size, or the
+# last view of a map of some thousands of elements.
+DEFAULT_MAX_BYTES = 64 * 1024**2
 
 
 class LayoutCache:
-    """The ``size`` layouts used last, by :func:`layout_key`, and what callers made of them
-    (:meth:`derive`); ``hits`` and ``misses`` count the layouts taken from here and the ones an
-    engine had to make."""
+    """The layouts used last, by :func:`layout_key`, and what callers made of them
+    (:meth:`derive`): at most ``size`` layouts and ``max_bytes`` of outputs and derived text
+    (a 20,000-element map's SVG is tens of MB; the seed map's 0.5 MB). ``hits`` and ``misses``
+    count the layouts taken from here and the ones an engine had to make."""
 
-    def __init__(self, size: int = 16) -> None:
+    def __init__(self, size: int = 16, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self.size = size
+        self.max_bytes = max_bytes
         self.hits = 0
         self.misses = 0
         self._kept: OrderedDict[str, Layout] = OrderedDict()
         self._derived: dict[str, dict[Hashable, object]] = {}
+        self._bytes: dict[str, int] = {}
 
     def start(self, engine: Engine, dot_source: str, formats: Sequence[str],
               timeout: float = DEFAULT_TIMEOUT) -> PendingLayout:
@@ -51,9 +57,8 @@ class LayoutCache:
     def keep(self, key: str, layout: Layout) -> None:
         self._kept[key] = layout
         self._kept.move_to_end(key)
-        while len(self._kept) > self.size:
-            gone, _ = self._kept.popitem(last=False)
-            self._derived.pop(gone, None)
+        self._bytes[key] = sum(len(data) for data in layout.outputs.values())
+        self._trim()
 
     def derive(self, key: str, what: Hashable, make: Callable[[], T]) -> T:
         """``make()``, a function of the layout ``key`` names and of ``what`` alone, made once
@@ -62,8 +67,22 @@ class LayoutCache:
             return make()
         made = self._derived.setdefault(key, {})
         if what not in made:
-            made[what] = make()
+            made[what] = made_now = make()
+            self._bytes[key] += len(made_now) if isinstance(made_now, (str, bytes)) else 0
+            self._trim()
+            return made_now
         return cast(T, made[what])
+
+    @property
+    def kept_bytes(self) -> int:
+        return sum(self._bytes.values())
+
+    def _trim(self) -> None:
+        """Forget the layouts used longest ago until the cache is within its bounds."""
+        while self._kept and (len(self._kept) > self.size or self.kept_bytes > self.max_bytes):
+            gone, _ = self._kept.popitem(last=False)
+            self._derived.pop(gone, None)
+            self._bytes.pop(gone, None)
 
 
 class PendingLayout:

@@ -64,11 +64,10 @@ def _pair_by_content(section: str, old: Sequence[Element], new: Sequence[Element
                      rename: Mapping[str, str]) -> list[tuple[Element, Element]]:
     if not old or not new:
         return []
+    if len(old) * len(new) > MAX_FUZZY_PAIRS:
+        return _pair_exactly(section, old, new, rename)
     score = _SCORERS[section]
-    candidates = _exact_candidates(section, old, new, rename)
-    if len(old) * len(new) <= MAX_FUZZY_PAIRS:
-        candidates = [(s, a, b) for a in old for b in new
-                      if (s := score(a, b, rename)) > 0]
+    candidates = [(s, a, b) for a in old for b in new if (s := score(a, b, rename)) > 0]
     candidates.sort(key=lambda item: (-item[0], *sorted((item[1].id, item[2].id))))
     taken_old: set[str] = set()
     taken_new: set[str] = set()
@@ -81,14 +80,28 @@ def _pair_by_content(section: str, old: Sequence[Element], new: Sequence[Element
     return chosen
 
 
-def _exact_candidates(section: str, old: Sequence[Element], new: Sequence[Element],
-                      rename: Mapping[str, str]) -> list[tuple[float, Element, Element]]:
-    """Pairs whose content key is identical: linear, for sections too big to compare pairwise."""
+def _pair_exactly(section: str, old: Sequence[Element], new: Sequence[Element],
+                  rename: Mapping[str, str]) -> list[tuple[Element, Element]]:
+    """The pairs the greedy pairing above would choose among pairs of identical content, without
+    forming every such pair (thousands of elements with one text would make millions).
+
+    Every candidate scores 1, so the greedy order is that of the pair's ids, smaller first: the
+    smallest id left on either side pairs with the smallest left on the other side, which within
+    one content key is the two sides' ids sorted and zipped. Keys do not share elements, so each
+    key is paired on its own; the pairs come out in the greedy order."""
     key = _KEYS[section]
-    by_key: dict[Any, list[Element]] = {}
-    for element in new:
-        by_key.setdefault(key(element, rename), []).append(element)
-    return [(1.0, a, b) for a in old for b in by_key.get(key(a, rename), ())]
+    groups: dict[Any, tuple[list[Element], list[Element]]] = {}
+    for side, elements in enumerate((old, new)):
+        for element in elements:
+            groups.setdefault(key(element, rename), ([], []))[side].append(element)
+    chosen = [pair for olds, news in groups.values()
+              for pair in zip(sorted(olds, key=_id), sorted(news, key=_id), strict=False)]
+    chosen.sort(key=lambda pair: sorted((pair[0].id, pair[1].id)))
+    return chosen
+
+
+def _id(element: Element) -> str:
+    return element.id
 
 
 def _words(text: str) -> str:

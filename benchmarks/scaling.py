@@ -83,7 +83,7 @@ class Point:
     cpu: float
     wall: float
     peak_mb: float
-    output_lines: int = 0
+    output_lines: int | None = 0  # None: nothing of argmap's to show (the engine's row)
     layout_cpu: float = 0.0
     layout_wall: float = 0.0
     page_bytes: int = 0
@@ -92,7 +92,9 @@ class Point:
     def output(self) -> str:
         if self.page_bytes:
             return f"page of {self.page_bytes / 1e6:.1f} MB"
-        return f"{self.output_lines:,} lines"
+        if self.output_lines is None:
+            return ""
+        return f"{self.output_lines:,} line{'' if self.output_lines == 1 else 's'}"
 
 
 @dataclass
@@ -201,7 +203,7 @@ def growth_rows(stages: Iterable[Stage], sizes: Sequence[int],
             row = Growth(stage.name, failure=str(error))
         yield row
         if stage.name == "report" and row.points:
-            yield Growth(ENGINE_ROW, [Point(p.nodes, p.layout_cpu, p.layout_wall, 0.0, 0)
+            yield Growth(ENGINE_ROW, [Point(p.nodes, p.layout_cpu, p.layout_wall, 0.0, None)
                                       for p in row.points], judged=False)
 
 

@@ -223,3 +223,14 @@ def test_pairing_thousands_of_identical_texts_takes_linear_memory() -> None:
         tracemalloc.stop()
     assert len(pairs) == count
     assert peak < 5_000_000, f"{peak / 1e6:.0f} MB to pair {count} elements"
+
+
+def test_profile_lists_functions_by_growth_of_their_call_counts() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.scaling", "--sizes", "50,100", "--quick",
+         "--stages", "lint", "--profile", "lint"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    listing = done.stdout.split("profile of lint, 50 -> 100 nodes")[1].splitlines()[1:]
+    rows = [line for line in listing if " calls " in line]
+    assert any("lint/" in line or "rules/" in line for line in rows), rows

@@ -133,7 +133,7 @@ class ArgumentGraph:
         for inference in self.model.inferences:
             for premise in inference.premises:
                 edges[premise].append(inference.conclusion)
-        return [component for component in _strongly_connected(list(self.propositions), edges)
+        return [component for component in strongly_connected(list(self.propositions), edges)
                 if len(component) > 1]
 
     def unsupported(self) -> Iterator[Proposition]:
@@ -151,8 +151,9 @@ def _own_basis(proposition: Proposition) -> Basis:
     return Basis.ASSERTION
 
 
-def _strongly_connected(nodes: list[str], edges: dict[str, list[str]]) -> list[list[str]]:
-    """Tarjan's algorithm, iterative (maps can be deep enough to exhaust Python's recursion)."""
+def strongly_connected(nodes: list[str], edges: dict[str, list[str]]) -> list[list[str]]:
+    """Tarjan's algorithm, iterative (maps can be deep enough to exhaust Python's recursion).
+    Components come out sinks first: each after every component it reaches."""
     index: dict[str, int] = {}
     lowlink: dict[str, int] = {}
     on_stack: set[str] = set()

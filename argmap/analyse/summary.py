@@ -22,7 +22,7 @@ from argmap.model.elements import Quote
 class BasisSummary:
     quotes: int
     reports: Reports
-    grades: tuple[str, ...]
+    grades: tuple[str, ...]  # the distinct reliability grades of its quotes, best first
     assumptions: int
     basis: Basis
     attacks: Counter[str]
@@ -66,4 +66,4 @@ def _grades(graph: ArgumentGraph, quotes: list[Quote]) -> tuple[str, ...]:
                  else source.grade if source is not None else None)
         if grade is not None:
             grades.append(str(grade.reliability))
-    return tuple(grades)
+    return tuple(sorted(set(grades)))

@@ -5,7 +5,8 @@ Facts, claims, assumptions, inferences and quotes fold into the judgments they s
 :func:`argmap.analyse.support.fold`): an arrow from one judgment to another stands for the
 inferences and propositions between them (its tooltip names them), and each judgment says in
 figures what its whole basis holds: quotes, independent reports, Admiralty grades, assumptions,
-attacks (:func:`argmap.analyse.summary.summarise`, the same elements ``--view basis`` draws),
+attacks (:mod:`argmap.analyse.summaries`: the figures of :func:`argmap.analyse.summary.summarise`
+for every judgment in one pass; the same elements ``--view basis`` draws),
 and whether it stands under grounded evaluation (:func:`argmap.analyse.evaluation.standing`).
 Attacks between two judgments stay arrows; attacks from a fact or claim are counted.
 """
@@ -15,7 +16,8 @@ from __future__ import annotations
 from graphviz import Digraph  # type: ignore[import-untyped]
 
 from argmap.analyse import Basis
-from argmap.analyse.summary import BasisSummary, summarise
+from argmap.analyse.summaries import Summaries
+from argmap.analyse.summary import BasisSummary
 from argmap.analyse.support import Folded, fold
 from argmap.model.elements import ArgumentMap, Proposition
 from argmap.render import style
@@ -42,6 +44,7 @@ class OverviewBuilder(DotBuilder):
     def __init__(self, model: ArgumentMap, options: DrawOptions) -> None:
         super().__init__(model, options)
         self.folded: Folded = fold(self.graph)
+        self.summaries = Summaries(self.graph)  # every judgment's, in one pass
         self.legend_columns = 1  # a narrow strip beside the judgments, not a band under them
         self.dot.graph_attr.update(OVERVIEW_LAYOUT)
 
@@ -66,7 +69,7 @@ class OverviewBuilder(DotBuilder):
         return self.dot
 
     def _judgment(self, proposition: Proposition) -> None:
-        summary = summarise(self.graph, proposition.id)
+        summary = self.summaries.of(proposition.id)
         attributes = style.PROPOSITIONS[proposition.kind].attributes()
         flag, look = "", style.PROPOSITION_LOOKS[proposition.kind]
         if proposition.kind == "author_judgment" and summary.basis is Basis.ASSERTION:

@@ -40,7 +40,15 @@ from pathlib import Path
 from benchmarks import sidebyside
 from benchmarks.argdown_install import CACHE, Argdown, install
 from benchmarks.generate import cached_map, map_counts
-from benchmarks.measure import ROOT, Sample, argmap_command, run_command
+from benchmarks.measure import (
+    ROOT,
+    Sample,
+    argmap_command,
+    cpu_count,
+    load_average,
+    package_version,
+    run_command,
+)
 from benchmarks.sidebyside import ARGMAP, Goal, Timing, median_timing
 
 VERSIONS = ("1.7.5", "2")
@@ -74,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     verdict = ("dry run: nothing measured" if options.dry_run else
                "argmap faster on every row, goals met" if ok else
                "argmap NOT faster on every row or a goal missed (see above)")
-    print(f"\n{minutes:.1f} minutes; {_load()}; {verdict}")
+    print(f"\n{minutes:.1f} minutes; {load_average()}; {verdict}")
     return 0 if ok else 1
 
 
@@ -148,7 +156,7 @@ class Bench:
             line, met = sidebyside.startup_row(f"`{label}`", timing, helps, goal)
             ok &= met
             print(line)
-        print(f"\n{_load()}")
+        print(f"\n{load_average()}")
         return ok
 
     def sizes(self, stages: list[str]) -> bool:
@@ -259,10 +267,10 @@ def _svg_counts(path: Path, tool: str) -> str:
 def _preamble(options: argparse.Namespace, argdowns: dict[str, Argdown]) -> str:
     node = _said(["node", "--version"])
     lines = [f"argmap side by side with Argdown: Python {platform.python_version()}, system node "
-             f"{node.lstrip('v') or 'not found'}, {_cpus()} cores; argmap at "
+             f"{node.lstrip('v') or 'not found'}, {cpu_count()} cores; argmap at "
              f"{_said(['git', '-C', str(ROOT), 'rev-parse', '--short', 'HEAD']) or '?'}; "
              f"system {_said(['dot', '-V']) or 'Graphviz: none'}; graphviz-pure "
-             f"{_package_version('graphviz-pure')}; {_load()}"]
+             f"{package_version('graphviz-pure')}; {load_average()}"]
     for version, argdown in argdowns.items():
         lines.append(f"Argdown {version}: {argdown.binary}, on node "
                      f"{argdown.node_version.lstrip('v') or '?'} ({argdown.node})")
@@ -276,23 +284,6 @@ def _said(argv: list[str]) -> str:
     except OSError:
         return ""
     return (done.stdout + done.stderr).strip().splitlines()[0] if done.returncode == 0 else ""
-
-
-def _package_version(name: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return "not installed"
-
-
-def _load() -> str:
-    return "load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
-
-
-def _cpus() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 0
 
 
 if __name__ == "__main__":

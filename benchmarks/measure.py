@@ -9,6 +9,7 @@ runner's memory nor one stage's memory hides in another's.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -92,3 +93,23 @@ def argmap_command() -> list[str]:
     """The installed console script, as users run it (it starts faster than ``python -m``)."""
     script = Path(sys.executable).with_name("argmap")
     return [str(script)] if script.exists() else [sys.executable, "-m", "argmap"]
+
+
+def load_average() -> str:
+    """Other work on the machine inflates wall times (not CPU times): say how much there was."""
+    return "load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+
+
+def cpu_count() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 0
+
+
+def package_version(name: str) -> str:
+    """The installed version of distribution ``name``, or "not installed"."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "not installed"

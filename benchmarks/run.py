@@ -12,7 +12,6 @@ the layout engine alone on the DOT that argmap wrote. Budgets are those of issue
 from __future__ import annotations
 
 import argparse
-import os
 import platform
 import sys
 import time
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from benchmarks.generate import cached_map, map_counts
 from benchmarks.imports import import_costs
+from benchmarks.measure import cpu_count, load_average, package_version
 from benchmarks.stages import BUDGET_SIZE, STAGES, Row, Settings, size_rows, startup_rows
 
 DEFAULT_SIZES = (100, 1000, BUDGET_SIZE, 20000)
@@ -82,30 +82,13 @@ def _stages(text: str) -> tuple[str, ...]:
 
 
 def _preamble(options: argparse.Namespace) -> str:
-    from importlib.metadata import version
-
-    def installed(name: str) -> str:
-        try:
-            return version(name)
-        except Exception:
-            return "not installed"
-
-    packages = ", ".join(f"{name} {installed(name)}"
+    packages = ", ".join(f"{name} {package_version(name)}"
                          for name in ("argmap", "PyYAML", "pydantic", "typer", "graphviz-pure"))
     return (f"argmap benchmarks: Python {platform.python_version()} on {platform.machine()}, "
-            f"{_cpus()} cores; {packages}\n"
+            f"{cpu_count()} cores; {packages}\n"
             f"repeat {options.repeat} (fastest kept), "
             f"start-up repeat {options.startup_repeat}; stages {','.join(options.stages)}; "
-            f"{_load()}")
-
-
-def _load() -> str:
-    """Other work on the machine inflates wall times (not CPU times): say how much there was."""
-    return "load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
-
-
-def _cpus() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 0
+            f"{load_average()}")
 
 
 def _size_title(nodes: int, path: Path) -> str:
@@ -160,7 +143,7 @@ def _imports_line(small_map: Path) -> str:
 
 
 def _summary(rows: list[Row], seconds: float) -> str:
-    lines = [f"\n{len(rows)} measurements in {seconds:.0f} s; {_load()}."]
+    lines = [f"\n{len(rows)} measurements in {seconds:.0f} s; {load_average()}."]
     lines += _verdicts(rows)
     return "\n".join(lines)
 

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from benchmarks.edits import edited_map
 from benchmarks.generate import CACHE, cached_map
-from benchmarks.measure import run_command
+from benchmarks.measure import load_average, run_command
 
 DEFAULT_SIZES = (100, 1000, 5000, 20000)
 QUICK_SIZES = (100, 1000)
@@ -321,11 +321,7 @@ def _preamble(options: argparse.Namespace) -> str:
     return (f"argmap scaling: Python {platform.python_version()} on {platform.machine()}, "
             f"{cpus} cores; best CPU time of {options.repeat} process(es) per figure, in-process "
             f"after imports; bound {BOUND} on the exponent from {JUDGED_FROM:,} nodes; "
-            f"{_load()}")
-
-
-def _load() -> str:
-    return "load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+            f"{load_average()}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -348,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     if options.profile is not None:
         print("\n".join(profile_growth(options.profile, options.sizes)))
     failed = [row.stage for row in rows if row.verdict().startswith("FAIL")]
-    print(f"\n{len(rows)} rows in {time.perf_counter() - started:.0f} s; {_load()}; "
+    print(f"\n{len(rows)} rows in {time.perf_counter() - started:.0f} s; {load_average()}; "
           + (f"over the bound: {', '.join(failed)}" if failed else "none over the bound"))
     return 1 if failed else 0
 

@@ -16,9 +16,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TextIO
 
 from argmap._version import __version__
 from argmap.problems import Level, Problem
@@ -43,25 +42,25 @@ class RuleDescription(Protocol):
     def level(self) -> Level: ...
 
 
-@dataclass(frozen=True)
-class Style:
+class Style(NamedTuple):
     """What a command adds to its problems: codes in text (lint), the rules SARIF describes."""
 
     codes: bool = False
     rules: Sequence[RuleDescription] = ()
 
 
+NO_STYLE = Style()
+
 Formatter = Callable[[Sequence[Problem], Style], str]
 
 
-@dataclass(frozen=True)
-class OutputFormat:
+class OutputFormat(NamedTuple):
     name: str
     help: str
     write: Formatter
 
 
-def format_text(problems: Sequence[Problem], style: Style = Style()) -> str:
+def format_text(problems: Sequence[Problem], style: Style = NO_STYLE) -> str:
     """``path:line:col: message`` (``path:line:col: CODE message`` with codes)."""
     line = Problem.with_code if style.codes else Problem.__str__
     return "".join(f"{line(problem)}\n" for problem in problems)
@@ -70,7 +69,7 @@ def format_text(problems: Sequence[Problem], style: Style = Style()) -> str:
 _COLOUR = {Level.ERROR: "31", Level.WARNING: "33", Level.INFO: "36"}
 
 
-def format_color(problems: Sequence[Problem], style: Style = Style()) -> str:
+def format_color(problems: Sequence[Problem], style: Style = NO_STYLE) -> str:
     """Text with the location bold and the code (or, without codes, the message) coloured by
     level."""
     def line(problem: Problem) -> str:
@@ -90,7 +89,7 @@ def _escape_github(value: str, *, property_value: bool = False) -> str:
     return value
 
 
-def format_github(problems: Sequence[Problem], style: Style = Style()) -> str:
+def format_github(problems: Sequence[Problem], style: Style = NO_STYLE) -> str:
     """GitHub Actions workflow commands: each problem becomes an annotation on the pull request."""
     lines = []
     for problem in problems:
@@ -105,7 +104,7 @@ def format_github(problems: Sequence[Problem], style: Style = Style()) -> str:
     return "".join(lines)
 
 
-def format_json(problems: Sequence[Problem], style: Style = Style()) -> str:
+def format_json(problems: Sequence[Problem], style: Style = NO_STYLE) -> str:
     records = [
         {"path": problem.path, "line": problem.line, "column": problem.column,
          "code": problem.code, "rule": problem.rule or None, "level": problem.level.value,
@@ -123,7 +122,7 @@ _LOAD_RULE_TEXT = "The map could not be loaded (YAML, schema or reference error)
 _INTERNAL_TEXT = "A lint rule failed on this map (a bug in argmap); the other rules still ran."
 
 
-def format_sarif(problems: Sequence[Problem], style: Style = Style()) -> str:
+def format_sarif(problems: Sequence[Problem], style: Style = NO_STYLE) -> str:
     """SARIF 2.1.0, one run: what GitHub code scanning and other tools import. Describes every
     rule in ``style.rules``, and a rule for each other code the problems carry."""
     rules = {rule.code: _sarif_rule(rule.code, rule.name, rule.summary, rule.doc, rule.level)
@@ -218,13 +217,13 @@ def choose_format(name: str, stream: TextIO, environ: Mapping[str, str] = os.env
 
 
 def format_problems(problems: Sequence[Problem], name: str, stream: TextIO,
-                    style: Style = Style()) -> str:
+                    style: Style = NO_STYLE) -> str:
     """``problems`` in the format ``name`` (``auto`` decided for ``stream``)."""
     return FORMATS[choose_format(name, stream)].write(problems, style)
 
 
 def write_problems(batch: Batch, name: str, out: TextIO = sys.stdout,
-                   err: TextIO = sys.stderr, style: Style = Style()) -> None:
+                   err: TextIO = sys.stderr, style: Style = NO_STYLE) -> None:
     """A batch's problems on ``out`` in format ``name``; each file that could not be read as one
     ``argmap: ...`` line on ``err``."""
     out.write(format_problems(batch.problems, name, out, style))

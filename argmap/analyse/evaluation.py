@@ -12,6 +12,7 @@ import gc
 from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from argmap.analyse.explain import Explainer
 from argmap.analyse.framework import Framework
@@ -74,8 +75,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-@dataclass(frozen=True)
-class Standing:
+class Standing(NamedTuple):
     """What a diagram shows on a proposition: the label, its word and the reason."""
 
     label: Label

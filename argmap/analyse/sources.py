@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from argmap.analyse.text import NormalisedText
 from argmap.model import LoadedMap, Source
@@ -29,8 +30,7 @@ class SourceText:
     text: NormalisedText
 
 
-@dataclass(frozen=True)
-class SourceFailure:
+class SourceFailure(NamedTuple):
     """Why a source text could not be read; reported once, against the source."""
 
     message: str

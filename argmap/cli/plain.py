@@ -16,9 +16,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from argmap.output import FORMAT_CHOICES
 
@@ -39,8 +38,7 @@ def _path(value: str) -> Path | None:
     return Path(value) if value and not value.startswith("-") else None
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """One option: its names, the settings field it fills, and how its value is read
     (``None``: a flag, which takes no value)."""
 
@@ -49,18 +47,21 @@ class Option:
     read: Callable[[str], Any] | None = None
 
 
-@dataclass(frozen=True)
-class PlainCommand:
-    """A command this module can read: its options, and the core that runs its settings."""
+class PlainCommand(NamedTuple):
+    """A command this module can read: its options (by every name) and the core that runs its
+    settings. (Named tuples, not dataclasses: a frozen dataclass costs ten times as much to
+    define, and this module exists to save start-up time.)"""
 
     name: str
     options: tuple[Option, ...]
     run: Callable[[dict[str, Any]], int]
-    by_name: Mapping[str, Option] = field(init=False, repr=False, compare=False)
+    by_name: Mapping[str, Option]
 
-    def __post_init__(self) -> None:
-        table = {name: option for option in self.options for name in option.names}
-        object.__setattr__(self, "by_name", table)
+
+def _command(name: str, options: tuple[Option, ...],
+             run: Callable[[dict[str, Any]], int]) -> PlainCommand:
+    by_name = {option_name: option for option in options for option_name in option.names}
+    return PlainCommand(name, options, run, by_name)
 
 
 def _run_validate(settings: dict[str, Any]) -> int:
@@ -80,8 +81,8 @@ _QUIET = Option(("--quiet", "-q"), "quiet")
 
 COMMANDS: dict[str, PlainCommand] = {
     command.name: command for command in (
-        PlainCommand("validate", (_FORMAT, _QUIET), _run_validate),
-        PlainCommand("lint", (
+        _command("validate", (_FORMAT, _QUIET), _run_validate),
+        _command("lint", (
             _FORMAT, _QUIET,
             Option(("--strict",), "strict"),
             Option(("--config", "-c"), "config_path", _path),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from argmap.analyse import ArgumentGraph
 from argmap.analyse.evidence import EvidenceFacts
@@ -32,8 +33,7 @@ class QuoteSearch:
         return ", ".join(f"{match.start}-{match.end}" for match in self.found)
 
 
-@dataclass(frozen=True)
-class UnusedSuppression:
+class UnusedSuppression(NamedTuple):
     """A ``suppress:`` entry that silenced nothing, or that names no rule."""
 
     element: str

@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from argmap.model.vocabulary import VOCABULARIES, Band
 
@@ -86,8 +86,7 @@ _EXTRA: tuple[tuple[str, float | None, str], ...] = (
 _BARE_ONLY_IN_PHRASE = frozenset({"remote"})
 
 
-@dataclass(frozen=True)
-class Phrase:
+class Phrase(NamedTuple):
     """A recognised estimative phrase (lowercase, single-spaced)."""
 
     words: str
@@ -95,8 +94,7 @@ class Phrase:
     strength: str
 
 
-@dataclass(frozen=True)
-class PhraseMatch:
+class PhraseMatch(NamedTuple):
     """Where a phrase occurs in a text (offsets into that text)."""
 
     phrase: Phrase

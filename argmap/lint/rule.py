@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from argmap.problems import Level
 from argmap.read import Loc
@@ -64,8 +64,7 @@ class FrozenMapping(Mapping[str, _V]):
         return (type(self), (self._data,))
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """What a rule reports: a message at a location, about one element.
 
     ``element`` is the id of the element whose ``suppress:`` list can silence the finding (None

@@ -9,7 +9,7 @@ run (turned off in the configuration) or could not check the element (its source
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from argmap.lint.context import UnusedSuppression
 from argmap.lint.rule import Finding, Rule, find_rule
@@ -17,8 +17,7 @@ from argmap.model import ArgumentMap
 from argmap.model.index import iter_entries
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
     element: str
     position: int
     rule: Rule | None

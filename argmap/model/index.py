@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from argmap.model.elements import (
     SECTIONS,
@@ -25,8 +24,7 @@ KIND_NAMES = {
 }
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """Where an element lives: its section, its index in that section, and the element."""
 
     section: str

@@ -8,7 +8,6 @@ which judge the analysis of a valid map.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from argmap.model.elements import ArgumentMap
@@ -27,8 +26,7 @@ REPEATED_ROW = "AM026"
 EVALUATED = ("propositions", "inferences", "attacks")
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     loc: Loc
     code: str
     message: str

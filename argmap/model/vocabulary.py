@@ -6,11 +6,10 @@ See ``docs/format.md`` for the tables as users read them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Band:
+class Band(NamedTuple):
     """One likelihood band: its canonical term, the phrases that express it, and its range."""
 
     term: str

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(NamedTuple):
     """Bounds applied while reading a map. Each one, when exceeded, is a located error."""
 
     max_file_bytes: int = 16 * 1024 * 1024

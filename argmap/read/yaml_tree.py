@@ -20,7 +20,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -76,8 +76,7 @@ class Positions:
         return self.keys.get(tuple(loc)) or self.of_value(loc)
 
 
-@dataclass
-class YamlDocument:
+class YamlDocument(NamedTuple):
     data: Any
     positions: Positions
 

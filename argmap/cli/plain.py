@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -48,20 +48,13 @@ class Option(NamedTuple):
 
 
 class PlainCommand(NamedTuple):
-    """A command this module can read: its options (by every name) and the core that runs its
-    settings. (Named tuples, not dataclasses: a frozen dataclass costs ten times as much to
-    define, and this module exists to save start-up time.)"""
+    """A command this module can read: its options and the core that runs its settings.
+    (Named tuples, not dataclasses: a frozen dataclass costs ten times as much to define, and
+    this module exists to save start-up time.)"""
 
     name: str
     options: tuple[Option, ...]
     run: Callable[[dict[str, Any]], int]
-    by_name: Mapping[str, Option]
-
-
-def _command(name: str, options: tuple[Option, ...],
-             run: Callable[[dict[str, Any]], int]) -> PlainCommand:
-    by_name = {option_name: option for option in options for option_name in option.names}
-    return PlainCommand(name, options, run, by_name)
 
 
 def _run_validate(settings: dict[str, Any]) -> int:
@@ -81,8 +74,8 @@ _QUIET = Option(("--quiet", "-q"), "quiet")
 
 COMMANDS: dict[str, PlainCommand] = {
     command.name: command for command in (
-        _command("validate", (_FORMAT, _QUIET), _run_validate),
-        _command("lint", (
+        PlainCommand("validate", (_FORMAT, _QUIET), _run_validate),
+        PlainCommand("lint", (
             _FORMAT, _QUIET,
             Option(("--strict",), "strict"),
             Option(("--config", "-c"), "config_path", _path),
@@ -98,6 +91,7 @@ def read_plain(args: Sequence[str]) -> tuple[PlainCommand, dict[str, Any]] | Non
     if not args or args[0] not in COMMANDS or _COMPLETION_VARIABLE in os.environ:
         return None
     command = COMMANDS[args[0]]
+    by_name = {name: option for option in command.options for name in option.names}
     settings: dict[str, Any] = {}
     paths: list[Path] = []
     words = iter(args[1:])
@@ -108,7 +102,7 @@ def read_plain(args: Sequence[str]) -> tuple[PlainCommand, dict[str, Any]] | Non
             paths.append(Path(word))
             continue
         name, equals, attached = word.partition("=") if word.startswith("--") else (word, "", "")
-        option = command.by_name.get(name)
+        option = by_name.get(name)
         if option is None or option.field in settings:
             return None
         if option.read is None:

@@ -97,7 +97,7 @@ def run_import(settings: ImportSettings, err: TextIO = sys.stderr) -> int:
         _check(load_map_text, text, output, result)
         _write(output, text, result)
     except YamlError as error:
-        err.write(f"{settings.path}:{error.line}:{error.column}: {error.message}\n")
+        err.write(error.located(settings.path) + "\n")
         return 1
     except ArgmapError as error:
         err.write(f"argmap: {error}\n")

@@ -163,7 +163,7 @@ def run_new(settings: NewSettings, err: TextIO = sys.stderr) -> int:
         _check_reads_back(text, output)
         write_text_atomic(output, text)
     except YamlError as error:
-        err.write(f"{settings.source}:{error.line}:{error.column}: {error.message}\n")
+        err.write(error.located(settings.source) + "\n")
         return 1
     except ArgmapError as error:
         err.write(f"argmap: {error}\n")

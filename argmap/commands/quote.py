@@ -116,7 +116,7 @@ def _read_source(path: Path) -> str:
     try:
         return decode_utf8(read_bytes(path, DEFAULT_LIMITS.max_source_bytes))
     except YamlError as error:
-        raise UsageError(f"{path}:{error.line}:{error.column}: {error.message}") from None
+        raise UsageError(error.located(path)) from None
 
 
 def _sentence(text: str, start: int, end: int) -> str:

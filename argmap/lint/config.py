@@ -252,12 +252,12 @@ def _read_config_text(path: Path) -> str:
     try:
         return decode_utf8(read_bytes(path, CONFIG_MAX_BYTES))
     except YamlError as error:
-        raise ConfigError(f"{path}:{error.line}:{error.column}: {error.message}") from None
+        raise ConfigError(error.located(path)) from None
 
 
 def _read_yaml(path: Path) -> tuple[Any, Positions]:
     try:
         document = parse_yaml(_read_config_text(path))
     except YamlError as error:
-        raise ConfigError(f"{path}:{error.line}:{error.column}: {error.message}") from None
+        raise ConfigError(error.located(path)) from None
     return document.data, document.positions

@@ -56,6 +56,10 @@ class YamlError(Exception):
         self.message = message
         self.code = code
 
+    def located(self, path: object) -> str:
+        """``path:line:column: message``, the one way a YAML error is shown."""
+        return f"{path}:{self.line}:{self.column}: {self.message}"
+
 
 @dataclass
 class Positions:

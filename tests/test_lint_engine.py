@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.analyse.text import NormalisedText, normalise
-from argmap.lint import estimative
+from argmap.cues import estimative
 from argmap.lint.config import ConfigError, LintConfig, parse_config
 from argmap.lint.engine import (
     PARALLEL_MIN_BYTES,

@@ -82,7 +82,7 @@ def _overlaps(starts: list[int], furthest: list[int], start: int, end: int) -> b
 
 
 def _describe(text: str, start: int, end: int) -> Sentence:
-    from argmap.lint.estimative import find_phrases
+    from argmap.cues.estimative import find_phrases
 
     sentence = text[start:end]
     marks = [(ESTIMATIVE, match.written) for match in find_phrases(sentence)]

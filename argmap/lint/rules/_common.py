@@ -6,8 +6,8 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from argmap.cues.estimative import TERM, PhraseMatch, find_phrases
 from argmap.lint.context import RuleContext
-from argmap.lint.estimative import TERM, PhraseMatch, find_phrases
 from argmap.model import Proposition, Quote
 from argmap.model.elements import ESTIMATIVE_KINDS
 

@@ -27,8 +27,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from argmap.cues.estimative import band_midpoint, describe_band, nearest_band
 from argmap.lint.context import RuleContext
-from argmap.lint.estimative import band_midpoint, describe_band, nearest_band
 from argmap.lint.rule import Finding
 from argmap.model.vocabulary import band_of, find_band
 

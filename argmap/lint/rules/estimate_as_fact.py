@@ -35,8 +35,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from argmap.cues.estimative import TERM, find_phrases
 from argmap.lint.context import RuleContext
-from argmap.lint.estimative import TERM, find_phrases
 from argmap.lint.rule import Finding
 from argmap.lint.rules._common import anchoring_quotes
 

@@ -32,8 +32,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from argmap.cues.estimative import TERM, band_for
 from argmap.lint.context import RuleContext
-from argmap.lint.estimative import TERM, band_for
 from argmap.lint.rule import Finding
 from argmap.lint.rules._common import describe_place, unbanded_estimates
 

@@ -51,8 +51,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from argmap.cues.estimative import HEDGE, describe_band, hedge_band
 from argmap.lint.context import RuleContext
-from argmap.lint.estimative import HEDGE, describe_band, hedge_band
 from argmap.lint.rule import Finding
 from argmap.lint.rules._common import describe_place, unbanded_estimates
 

@@ -37,8 +37,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from argmap.cues.estimative import find_phrases, fold, word_pattern
 from argmap.lint.context import RuleContext
-from argmap.lint.estimative import find_phrases, fold, word_pattern
 from argmap.lint.rule import Finding
 
 ID = "AM128"

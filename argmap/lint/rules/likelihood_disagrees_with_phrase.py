@@ -32,8 +32,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from argmap.cues.estimative import TERM, Phrase, band_for, describe_band, phrase_of_likelihood
 from argmap.lint.context import RuleContext
-from argmap.lint.estimative import TERM, Phrase, band_for, describe_band, phrase_of_likelihood
 from argmap.lint.rule import Finding
 from argmap.lint.rules._common import estimative_phrases
 from argmap.model import Proposition

@@ -33,8 +33,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from argmap.cues.estimative import TERM, band_for, describe_band, find_phrases, in_vocabulary
 from argmap.lint.context import RuleContext
-from argmap.lint.estimative import TERM, band_for, describe_band, find_phrases, in_vocabulary
 from argmap.lint.rule import Finding
 from argmap.model.elements import ESTIMATIVE_KINDS
 

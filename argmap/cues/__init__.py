@@ -1,0 +1,12 @@
+"""Cue lists: the small, curated word lists argmap reads source text with.
+
+Every rule-based reading of prose goes through here, so the lint, the drafter and the coverage
+report agree on what a word signals and the lists are documented in one place (docs/lint.md,
+"Cue lists"). One module per family of cue:
+
+* ``estimative``: words of likelihood (ICD 203 and PHIA yardsticks, hedges) and their bands.
+
+Each module keeps its words as plain data, with the reason for any word that is left out, and
+matching functions that work on whole words of case-folded text so offsets stay those of the
+source. Nothing here knows maps, rules or output: only text in, matches out.
+"""

@@ -5,6 +5,14 @@ report agree on what a word signals and the lists are documented in one place (d
 "Cue lists"). One module per family of cue:
 
 * ``estimative``: words of likelihood (ICD 203 and PHIA yardsticks, hedges) and their bands.
+* ``attribution``: who speaks (speech verbs, "according to", speaker pronouns).
+* ``reliability``: rumour, hearsay, anonymity and unconfirmed reporting.
+* ``reasoning``: words of inference ("suggests"), of certainty ("must have") and of missing
+  information ("it is unclear").
+* ``clauses``: concessive and conditional openers, turns ("but", "not") and negations.
+* ``dates``: years, months and days written in running text.
+
+``matching`` compiles a list into a finder (whole words, any case, the text's own offsets).
 
 Each module keeps its words as plain data, with the reason for any word that is left out, and
 matching functions that work on whole words of case-folded text so offsets stay those of the

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from argmap.analyse import ArgumentGraph
 from argmap.analyse.evidence import EvidenceFacts
+from argmap.analyse.passage import Passage, SourceLayout
 from argmap.analyse.quote_match import QuoteMatch, find_quote
 from argmap.analyse.sources import SourceReader, SourceText
 from argmap.lint.rule import Finding, OptionValue
@@ -53,6 +54,7 @@ class MapContext:
     unchecked: set[str] = field(default_factory=set)
     unused_suppressions: list[UnusedSuppression] = field(default_factory=list)
     _searches: dict[str, QuoteSearch | None] = field(default_factory=dict)
+    _layouts: dict[str, SourceLayout] = field(default_factory=dict)
 
     @cached_property
     def evidence(self) -> EvidenceFacts:
@@ -69,6 +71,19 @@ class MapContext:
                 self._searches[quote.id] = QuoteSearch(source, quote.text,
                                                        find_quote(source.text, quote.text))
         return self._searches[quote.id]
+
+    def passage(self, quote: Quote) -> Passage | None:
+        """The quote's sentence and paragraph in its source (at its stated offsets when they
+        hold one of its occurrences, else its first); None if it is not found there."""
+        search = self.search(quote)
+        if search is None or not search.found:
+            return None
+        match = next((found for found in search.found if found.start == quote.start),
+                     search.found[0])
+        layout = self._layouts.get(quote.source)
+        if layout is None:
+            layout = self._layouts[quote.source] = SourceLayout(search.source.text.original)
+        return layout.passage(match.start, match.end)
 
 
 class RuleContext:
@@ -108,6 +123,9 @@ class RuleContext:
 
     def search(self, quote: Quote) -> QuoteSearch | None:
         return self.shared.search(quote)
+
+    def passage(self, quote: Quote) -> Passage | None:
+        return self.shared.passage(quote)
 
     def words(self, name: str) -> tuple[str, ...]:
         """A list-of-strings option (its type was checked when the configuration was read)."""

@@ -7,7 +7,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from argmap.problems import UnreadableInputError
 from argmap.read.files import was_read
@@ -22,7 +22,17 @@ def make_folder(folder: Path) -> None:
                                    f"{error.strerror or error}") from None
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
+class Written(NamedTuple):
+    """A file this process wrote, as it was when written (see :func:`read_written`)."""
+
+    path: Path
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> Written:
     """Write to a temporary file beside ``path``, flush it to disk, then rename over ``path``.
 
     Only a new path or a regular file is ever replaced, and never a file this run read."""
@@ -39,6 +49,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+            status = os.fstat(stream.fileno())
         os.replace(temporary, path)
     except BaseException as error:
         with contextlib.suppress(OSError):
@@ -46,6 +57,29 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         if isinstance(error, OSError):
             raise UnreadableInputError(f"{path}: cannot write: {error.strerror or error}") from None
         raise
+    return Written(path, status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
+
+
+def read_written(written: Written) -> bytes | None:
+    """The bytes of a file this process wrote, while it is still that very file; else None.
+
+    ``argmap watch`` serves what it wrote to a browser: a symbolic link, a FIFO or another file
+    put in its place since (a link committed to a repository, say) must not be served in its
+    name. The path is opened without following a link and without blocking, and the open file
+    must be the one written: same device, inode, size and modification time."""
+    flags = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+             | getattr(os, "O_NOCTTY", 0))
+    try:
+        descriptor = os.open(written.path, flags)
+    except OSError:
+        return None
+    with os.fdopen(descriptor, "rb") as stream:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode) or (
+                status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns) != written[1:]:
+            return None
+        data = stream.read(written.size + 1)
+    return data if len(data) == written.size else None
 
 
 def check_replaceable(path: Path) -> None:
@@ -82,8 +116,8 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    write_bytes_atomic(path, text.encode("utf-8"))
+def write_text_atomic(path: Path, text: str) -> Written:
+    return write_bytes_atomic(path, text.encode("utf-8"))
 
 
 def write_output(text: str, output: Path | None, stdout: TextIO) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from argmap.atomic import write_text_atomic
 from argmap.commands.watch import WatchSettings, run_watch, snapshot
 from argmap.watch.core import WarmCore, WatchOptions
 from argmap.watch.server import LiveState, start_server
@@ -54,8 +55,9 @@ def test_first_round_checks_and_draws_every_map(core: WarmCore, folder: Path) ->
     refresh = core.refresh()
     assert refresh.checked == (the_map(folder),)
     state = core.maps[the_map(folder)]
-    assert not state.broken and state.diagram == the_map(folder).with_suffix(".svg")
-    assert state.diagram.read_bytes().startswith(b"<?xml") or b"<svg" in state.diagram.read_bytes()
+    assert state.diagram is not None and not state.broken
+    assert state.diagram.path == the_map(folder).with_suffix(".svg")
+    assert b"<svg" in state.diagram.path.read_bytes()
     assert state.sources and all(source.name.endswith(".txt") for source in state.sources)
     assert core.version == 1
 
@@ -100,7 +102,8 @@ def test_a_broken_save_reports_errors_and_keeps_the_last_good_picture(
     assert refresh.checked == (the_map(folder),) and state.broken
     assert state.problems and "never closed" in state.problems[0].message
     assert f"{the_map(folder)}:" in str(state.problems[0])
-    assert diagram.read_bytes() == good and state.diagram == diagram
+    assert diagram.read_bytes() == good and state.diagram is not None
+    assert state.diagram.path == diagram
 
 
 def test_the_snapshot_lists_problems_and_files_by_index(core: WarmCore, folder: Path) -> None:
@@ -110,13 +113,13 @@ def test_the_snapshot_lists_problems_and_files_by_index(core: WarmCore, folder: 
     shown, files = snapshot(core)
     assert shown["version"] == 2 and shown["maps"][0]["broken"] is True
     assert "AM001" in shown["maps"][0]["problems"][0]
-    assert files[0]["diagram"] == the_map(folder).with_suffix(".svg")
+    written = files[0]["diagram"]
+    assert written is not None and written.path == the_map(folder).with_suffix(".svg")
 
 
 def test_the_server_binds_127_0_0_1_answers_new_versions_at_once_and_serves_by_index(
         tmp_path: Path) -> None:
-    diagram = tmp_path / "x.svg"
-    diagram.write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    diagram = write_text_atomic(tmp_path / "x.svg", '<svg xmlns="http://www.w3.org/2000/svg"/>')
     live = LiveState()
     server = start_server(live, 0)
     try:

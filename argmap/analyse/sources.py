@@ -59,6 +59,12 @@ class SourceReader:
         found = self.read(source) if source is not None else None
         return found if isinstance(found, SourceText) else None
 
+    def may_read(self, source: Source) -> bool:
+        """Whether the source's path is one this reader reads (inside the repository, or
+        outside paths are allowed)."""
+        return self.allow_outside or self._outside_refusal(
+            source, self.loaded.source_path(source)) is None
+
     def _read(self, source: Source) -> SourceText | SourceFailure:
         path = self.loaded.source_path(source)
         refusal = None if self.allow_outside else self._outside_refusal(source, path)

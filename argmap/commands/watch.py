@@ -27,6 +27,7 @@ from argmap.problems import ArgmapError, UsageError
 from argmap.watch.core import WarmCore, WatchOptions
 
 if TYPE_CHECKING:
+    from argmap.atomic import Written
     from argmap.watch.server import LiveState
 
 # watchfiles yields once no new change came for STEP ms: short, so the loop starts at once.
@@ -182,7 +183,7 @@ def _latest_change(changed: Iterable[Path] | None) -> float | None:
     return max(times) if times else None
 
 
-def snapshot(core: WarmCore) -> tuple[dict[str, Any], list[dict[str, Path | None]]]:
+def snapshot(core: WarmCore) -> tuple[dict[str, Any], list[dict[str, Written | None]]]:
     """What the page shows (JSON), and the files it may ask for, by index."""
     maps, files = [], []
     for state in core.maps.values():

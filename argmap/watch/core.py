@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.batch import collect_map_files, load_one
-from argmap.problems import ArgmapError, Level, Problem, one_line
-from argmap.read import DEFAULT_LIMITS, Limits, forget_inputs_read
+from argmap.problems import ArgmapError, Level, Problem, UnreadableInputError, one_line
+from argmap.read import DEFAULT_LIMITS, Limits, YamlError, forget_inputs_read, read_bytes
 from argmap.render.layouts import LayoutCache
 
 if TYPE_CHECKING:
+    from argmap.atomic import Written
     from argmap.lint.config import LintConfig
     from argmap.model import LoadedMap
     from argmap.render.engine import Engine
@@ -49,8 +50,8 @@ class MapState:
     digest: str = ""
     sources: tuple[Path, ...] = ()
     problems: list[Problem] = field(default_factory=list)
-    diagram: Path | None = None  # the last good diagram (kept when a save breaks the map)
-    page: Path | None = None  # the last good reader page
+    diagram: Written | None = None  # the last good diagram (kept when a save breaks the map)
+    page: Written | None = None  # the last good reader page
     broken: bool = False  # the last save could not be drawn: the outputs are older than it
     seconds: float = 0.0  # how long the last check took
 
@@ -105,14 +106,18 @@ class WarmCore:
             return True
         return any(path.resolve() in touched for path in (state.path, *state.sources))
 
-    @staticmethod
-    def _digest(state: MapState) -> str:
+    def _digest(self, state: MapState) -> str:
+        """Through the bounded reader every command uses: a map or source replaced by a FIFO,
+        a device or a link to one, or grown past its limit, is a reason in the digest (and an
+        error when checked), never a read that blocks or never ends."""
+        limits = self.options.limits
         digest = hashlib.sha256()
-        for path in (state.path, *state.sources):
+        for path, max_bytes in ((state.path, limits.max_file_bytes),
+                                *((source, limits.max_source_bytes) for source in state.sources)):
             try:
-                digest.update(path.read_bytes())
-            except OSError as error:
-                digest.update(f"unreadable {path}: {error.strerror}".encode())
+                digest.update(read_bytes(path, max_bytes))
+            except (UnreadableInputError, YamlError) as error:
+                digest.update(f"unreadable {path}: {error}".encode())
             digest.update(b"\0")
         return digest.hexdigest()
 
@@ -126,12 +131,21 @@ class WarmCore:
                 Problem(str(state.path), 1, 1, "AM000", outcome.error or "could not be read")]
             state.broken = True
         else:
-            state.sources = tuple(loaded.source_path(source) for source in loaded.model.sources)
+            state.sources = self._readable_sources(loaded)
             state.digest = self._digest(state)  # now with the sources' bytes
             findings, diagram, page = self._make(loaded)
             state.problems = sorted(problem for _, problem in findings)
             state.broken = not self._write(state, loaded, diagram, page)
         state.seconds = time.perf_counter() - started
+
+    def _readable_sources(self, loaded: LoadedMap) -> tuple[Path, ...]:
+        """The source texts lint and the page read: one outside the repository is refused
+        there (unless allowed), so it is not read for the digest either."""
+        from argmap.analyse.sources import SourceReader
+
+        reader = SourceReader(loaded, allow_outside=self.options.allow_outside_paths)
+        return tuple(loaded.source_path(source) for source in loaded.model.sources
+                     if reader.may_read(source))
 
     def _make(self, loaded: LoadedMap
               ) -> tuple[Sequence[Finding], Drawing | ArgmapError, ReportPage | None]:
@@ -194,16 +208,16 @@ class WarmCore:
     def _write(self, state: MapState, loaded: LoadedMap, diagram: Drawing | ArgmapError,
                page: ReportPage | None) -> bool:
         """Write the diagram (and the page); on failure keep the last good ones. True if done."""
-        from argmap.atomic import write_text_atomic
-        from argmap.render.pipeline import write_drawing
+        from argmap.atomic import write_bytes_atomic, write_text_atomic
 
         try:
             if isinstance(diagram, ArgmapError):
                 raise diagram
-            state.diagram = write_drawing(diagram, {"svg": loaded.path.with_suffix(".svg")})[0]
+            # What was written is remembered by identity: the server sends only these files.
+            state.diagram = write_bytes_atomic(loaded.path.with_suffix(".svg"),
+                                               diagram.outputs["svg"])
             if page is not None:
-                state.page = loaded.path.with_suffix(".html")
-                write_text_atomic(state.page, page.html)
+                state.page = write_text_atomic(loaded.path.with_suffix(".html"), page.html)
         except ArgmapError as error:
             state.problems.append(Problem(str(loaded.path), 1, 1, "AM000",
                                           f"not drawn: {one_line(str(error))}", Level.ERROR))

@@ -71,15 +71,19 @@ _COLOUR = {Level.ERROR: "31", Level.WARNING: "33", Level.INFO: "36"}
 
 def format_color(problems: Sequence[Problem], style: Style = NO_STYLE) -> str:
     """Text with the location bold and the code (or, without codes, the message) coloured by
-    level."""
+    level; file names and messages escaped, so only argmap's own codes act on the terminal."""
+    from argmap.terminal import Styled, escape_for_terminal
+
     def line(problem: Problem) -> str:
-        where = f"\033[1m{problem.path}:{problem.line}:{problem.column}:\033[0m"
+        path, message = escape_for_terminal(problem.path), escape_for_terminal(problem.message)
+        where = f"\033[1m{path}:{problem.line}:{problem.column}:\033[0m"
         colour = _COLOUR[problem.level]
         if style.codes:
-            return f"{where} \033[{colour};1m{problem.code}\033[0m {problem.message}\n"
-        return f"{where} \033[{colour}m{problem.message}\033[0m\n"
+            code = escape_for_terminal(problem.code)
+            return f"{where} \033[{colour};1m{code}\033[0m {message}\n"
+        return f"{where} \033[{colour}m{message}\033[0m\n"
 
-    return "".join(line(problem) for problem in problems)
+    return Styled("".join(line(problem) for problem in problems))
 
 
 def _escape_github(value: str, *, property_value: bool = False) -> str:

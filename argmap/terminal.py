@@ -8,6 +8,10 @@ entry point, writers that show such characters as escapes (``\\x1b``, ``\\u202e`
 on standard error always (it only ever carries messages for people) and on standard output when
 it is a terminal (piped output is data, kept byte for byte, and only made encodable).
 Messages themselves also keep one problem on one line (:func:`argmap.problems.one_line`).
+
+argmap's own colours must still reach the terminal as colours. A formatter that colours its output
+escapes every piece of outside text in it itself (:func:`escape_for_terminal`) and returns the
+whole as :class:`Styled`; the guard writes a ``Styled`` text as it is, and escapes any other.
 """
 
 from __future__ import annotations
@@ -35,9 +39,16 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+class Styled(str):
+    """Text whose escape sequences argmap wrote itself, every outside piece in it already
+    escaped: the terminal guard passes it through, so its colours show as colours."""
+
+    __slots__ = ()
+
+
 class _GuardedWriter(io.TextIOWrapper):
     def write(self, text: str) -> int:
-        return super().write(escape_for_terminal(text))
+        return super().write(text if isinstance(text, Styled) else escape_for_terminal(text))
 
 
 def guard_streams() -> None:

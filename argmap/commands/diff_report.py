@@ -18,6 +18,7 @@ from typing import Any
 from argmap.analyse.changes import Change, MapChanges
 from argmap.model.index import KIND_NAMES
 from argmap.problems import one_line
+from argmap.terminal import Styled
 
 _DIRECTION_WORDS = {"likelihood": ("raised", "lowered"), "confidence": ("raised", "lowered"),
                     "basis": ("strengthened", "weakened")}
@@ -46,16 +47,17 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
 
 
 def describe(change: Change, spell: Spell) -> str:
-    """One change in words; ``spell(op, text)`` marks removed (``-``) and added (``+``) text."""
-    name = change.field
+    """One change in words; ``spell(op, text)`` marks removed (``-``) and added (``+``) text.
+    Map text is shown only through ``spell`` or :func:`one_line`, so the words hold no escapes."""
+    name = one_line(change.field)
     if change.category in ("added", "removed"):
         return f"{change.category}: {spell('=', _quoted(change.old or change.new))}"
     if change.category == "renamed":
-        return f"renamed from `{change.old}`"
+        return f"renamed from `{one_line(change.old or '')}`"
     if change.category == "basis":
         return _describe_basis(change, spell)
     if change.category == "label":
-        reason = f": {change.reason}" if change.reason else ""
+        reason = f": {one_line(change.reason)}" if change.reason else ""
         return (f"now {_STANDING.get(change.new or '', change.new)} "
                 f"({spell('-', change.old or '')} -> {spell('+', change.new or '')}){reason}")
     if change.old is not None and change.new is not None:
@@ -72,7 +74,7 @@ def describe(change: Change, spell: Spell) -> str:
 
 
 def _describe_basis(change: Change, spell: Spell) -> str:
-    through = ", ".join(change.causes)
+    through = one_line(", ".join(change.causes))
     if change.old == change.new:
         return f"basis changed under it (through {through}); still rests on {change.old}"
     return (f"basis changed (through {through}): rests on {spell('-', change.old or '')} -> "
@@ -127,8 +129,10 @@ def format_text(reports: Sequence[MapChanges], colour: bool = False) -> str:
         for change in report.all:
             where = f"{KIND_NAMES.get(change.section, change.section)} {change.element}"
             marker = _text_marker(change)
-            lines.append(f"  {marker} {where}: {describe(change, spell)}")
-    return "".join(f"{line}\n" for line in lines)
+            lines.append(f"  {marker} {one_line(where)}: {describe(change, spell)}")
+    text = "".join(f"{line}\n" for line in lines)
+    # Every outside piece went through one_line: the colours are argmap's own.
+    return Styled(text) if colour else text
 
 
 def _text_marker(change: Change) -> str:

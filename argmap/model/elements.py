@@ -124,6 +124,8 @@ class Element(_Model):
     id: Slug
     note: Text | None = Field(None, description="The analyst's note; not part of the argument.")
     suppress: tuple[Suppression, ...] = Field((), description="Lint rules silenced here.")
+    drafted: bool = Field(False, description=(
+        "Written by `argmap draft`, not yet reviewed by a person; remove it once reviewed."))
 
 
 class MapInfo(_Model):

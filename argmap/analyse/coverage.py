@@ -25,10 +25,6 @@ _ATTRIBUTION = re.compile(
     r"acknowledged|admitted|confirmed|believes?|believed|suggested|suggests|added|noted|"
     r"wrote|writes|asserted|maintained|expects|expected|sources close to|officials close to)\b",
     re.IGNORECASE)
-_REASONING = re.compile(
-    r"\b(?:which means|this means|that means|that is why|that's why|this is why|therefore|"
-    r"thus|hence|consequently|as a result|it follows|for this reason|because|so that|"
-    r"which is why|in other words)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -82,10 +78,11 @@ def _overlaps(starts: list[int], furthest: list[int], start: int, end: int) -> b
 
 
 def _describe(text: str, start: int, end: int) -> Sentence:
+    from argmap.cues.connectives import find_reasoning_words
     from argmap.cues.estimative import find_phrases
 
     sentence = text[start:end]
     marks = [(ESTIMATIVE, match.written) for match in find_phrases(sentence)]
     marks += [(ATTRIBUTION, match.group()) for match in _ATTRIBUTION.finditer(sentence)]
-    marks += [(REASONING, match.group()) for match in _REASONING.finditer(sentence)]
+    marks += [(REASONING, written) for written, _ in find_reasoning_words(sentence)]
     return Sentence(start, end, " ".join(sentence.split()), tuple(marks))

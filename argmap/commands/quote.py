@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 from argmap.problems import ArgmapError, UsageError
 from argmap.read import DEFAULT_LIMITS, YamlError, decode_utf8, line_and_column, read_bytes
+from argmap.read.scalar import yaml_scalar
 
 _OPENING_QUOTES = "\"\u201c\u201e\u00ab"
 _CLOSING_QUOTES = "\"\u201d\u00bb"
@@ -97,19 +98,6 @@ def quote_entry(words: str, settings: QuoteSettings, mode: str,
     if offsets is not None:
         lines += [f"    start: {offsets[0]}", f"    end: {offsets[1]}"]
     return "\n".join(lines) + "\n"
-
-
-def yaml_scalar(value: str) -> str:
-    """``value`` as a YAML scalar that reads back as exactly ``value``: plain when that is safe,
-    else double-quoted (a JSON string is a valid YAML double-quoted scalar)."""
-    from argmap.read import parse_yaml
-
-    try:
-        if parse_yaml(f"text: {value}\n").data == {"text": value}:
-            return value
-    except YamlError:
-        pass
-    return json.dumps(value, ensure_ascii=False)
 
 
 def _read_source(path: Path) -> str:

@@ -19,6 +19,7 @@ def __getattr__(name: str) -> Any:
     from argmap.cli import (  # noqa: F401  (registers commands)
         ach_cmd,
         diff_cmd,
+        draft_cmd,
         evaluate_cmd,
         export_cmd,
         import_cmd,

@@ -15,7 +15,8 @@ from argmap.output import AUTO_HELP, FORMAT_CHOICES
 
 # The order a newcomer meets the commands in: start a map, check it, draw it, then the rest.
 COMMAND_ORDER = (
-    "new", "quote", "validate", "lint", "coverage", "render", "report", "watch", "evaluate", "ach",
+    "new", "draft", "quote", "validate", "lint", "coverage", "render", "report", "watch",
+    "evaluate", "ach",
     "diff", "import", "export", "schema", "rules", "explain",
 )
 

@@ -5,6 +5,9 @@ report agree on what a word signals and the lists are documented in one place (d
 "Cue lists"). One module per family of cue:
 
 * ``estimative``: words of likelihood (ICD 203 and PHIA yardsticks, hedges) and their bands.
+* ``speakers``: saying verbs, verbs of acts, titles, body words and hearsay words (who speaks).
+* ``connectives``: reasoning connectives and the side their conclusion is on.
+* ``judgment``: words with which a writer judges rather than reports.
 * ``attribution``: who speaks (speech verbs, "according to", speaker pronouns).
 * ``reliability``: rumour, hearsay, anonymity and unconfirmed reporting.
 * ``reasoning``: words of inference ("suggests"), of certainty ("must have") and of missing

@@ -7,6 +7,7 @@ from argmap.read.files import (
     open_regular,
     read_bytes,
     read_text,
+    release_input,
     resolved,
     was_read,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "parse_yaml",
     "read_bytes",
     "read_text",
+    "release_input",
     "resolve_plain",
     "resolved",
     "was_read",

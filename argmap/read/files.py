@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -58,6 +59,14 @@ _INPUTS_READ: set[tuple[int, int]] = set()
 def was_read(status: os.stat_result) -> bool:
     """Whether the file with this ``stat`` is one this process read as input."""
     return (status.st_dev, status.st_ino) in _INPUTS_READ
+
+
+def release_input(path: Path) -> None:
+    """Let this run replace one input on purpose: a command that rewrites the map it read
+    (``argmap draft --merge MAP``) names it here, and every other input stays protected."""
+    with contextlib.suppress(OSError):
+        status = os.stat(path)
+        _INPUTS_READ.discard((status.st_dev, status.st_ino))
 
 
 def forget_inputs_read() -> None:

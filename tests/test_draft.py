@@ -193,3 +193,17 @@ def test_the_drafter_reads_the_hand_mapped_fixtures_well() -> None:
     assert sum(s.quotes_found for s in scores) == sum(s.hand_quotes for s in scores)
     assert sum(s.speakers_right for s in scores) >= 0.9 * sum(s.quotes_found for s in scores)
     assert sum(s.kinds_right for s in scores) >= 0.75 * sum(s.kinds_compared for s in scores)
+
+
+def test_merge_into_a_bare_map_adds_sections_and_the_author(source: Path, tmp_path: Path) -> None:
+    target = tmp_path / "bare.yaml"
+    target.write_text("map: {id: b, title: B, format: 1}\nsources:\n"
+                      "  - {id: article, path: article.txt, title: A}\nquotes: []\n",
+                      encoding="utf-8")
+    code, _, err = run(DraftSettings(source, merge=target))
+    assert code == 0, err
+    merged = load_map(target).model
+    assert merged.actors[0].id == "author" and merged.actors[0].drafted
+    assert merged.quotes and merged.propositions and merged.inferences
+    text = target.read_text(encoding="utf-8")
+    assert "quotes: []" not in text and text.count("\nactors:") == 1

@@ -132,6 +132,8 @@ def _cast_of(loaded: LoadedMap, author: str) -> Cast:
     from argmap.draft.speakers import Cast
 
     cast = Cast(author_id=author)
+    # A map whose author is not among its actors gets the author as a drafted actor.
+    cast.author.existing = loaded.index.actor(author) is not None
     for actor in loaded.model.actors:
         cast.known(actor.id, actor.name, actor.role)
     return cast

@@ -110,8 +110,7 @@ def draft(text: str, cast: Cast, vocabulary: str = "icd203",
         result.sentences += 1
         writer.sentence(text, start, end, attribution)
     result.actors = [actor for actor in cast.actors.values()
-                     if actor.id in writer.speakers and not actor.existing
-                     and actor is not cast.author]
+                     if actor.id in writer.speakers and not actor.existing]
     return result
 
 

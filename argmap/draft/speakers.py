@@ -124,7 +124,9 @@ class Cast:
     previous: Actor | None = None  # the speaker of the sentence before, if not the author
 
     def __post_init__(self) -> None:
-        self.author = self._add(Actor(self.author_id, "The author", kind="person", speaks=True))
+        # The map being drafted or merged into has its author already, unless told otherwise.
+        self.author = self._add(Actor(self.author_id, "The author", kind="person", speaks=True,
+                                      existing=True))
 
     def known(self, actor_id: str, name: str, role: str | None) -> None:
         """An actor an existing map already has: found by its name, never written again."""

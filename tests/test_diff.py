@@ -332,6 +332,39 @@ def test_git_outside_a_repository_is_one_line_exit_2(tmp_path: Path) -> None:
     assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
 
 
+@pytest.mark.parametrize("spec", ["--output=notes:maps/harbour.yaml",
+                                  "--output=../outside:maps/harbour.yaml",
+                                  "-p:maps/harbour.yaml", "--textconv:maps/harbour.yaml"])
+def test_git_never_takes_a_side_as_an_option(repo: Path, spec: str) -> None:
+    before = sorted(path.name for path in repo.rglob("*") if ".git" not in path.parts)
+    result = argmap("diff", "--", spec, "maps/harbour.yaml", cwd=repo)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "no such commit" in result.stderr
+    after = sorted(path.name for path in repo.rglob("*") if ".git" not in path.parts)
+    assert after == before and not (repo.parent / "outside").exists()
+
+
+def test_git_never_takes_a_ref_as_an_option(repo: Path) -> None:
+    result = argmap("diff", "--git", "--output=written", cwd=repo)
+    assert result.returncode == 2 and "no such commit" in result.stderr, result.stderr
+    assert not (repo / "written").exists()
+
+
+def test_git_one_unreadable_map_is_reported_and_the_others_compared(repo: Path) -> None:
+    path = repo / "maps" / "harbour.yaml"
+    path.write_text(path.read_text().replace("confidence: moderate", "confidence: high", 1))
+    (repo / "maps" / "broken.yaml").write_bytes(b"map: \xff\n")
+    (repo / "maps" / "huge.yaml").write_bytes(b"map: x\n" + b"# padding\n" * 2_000_000)
+    git(repo, "add", "maps/broken.yaml", "maps/huge.yaml")
+    result = argmap("diff", "--git", "HEAD", cwd=repo)
+    assert result.returncode == 2, result.stderr
+    assert "confidence: [-moderate-] -> {+high+} (raised)" in result.stdout
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and "Traceback" not in result.stderr, result.stderr
+    assert any("maps/broken.yaml" in line and "UTF-8" in line for line in lines)
+    assert any("maps/huge.yaml" in line for line in lines)
+
+
 # --- properties --------------------------------------------------------------------------------
 
 PROPERTY_SETTINGS = settings(max_examples=60, deadline=None,

@@ -47,27 +47,31 @@ class Side:
 class _Outcome:
     reports: list[MapChanges] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
 
 
 def run_diff(settings: DiffSettings, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     from argmap.commands.diff_report import DIFF_FORMATS
     from argmap.output import format_problems
 
+    outcome = _Outcome()
     try:
         fail_on = fail_on_categories(settings.fail_on)
-        pairs = _side_pairs(settings)
+        pairs = _side_pairs(settings, outcome)
     except (UsageError, UnreadableInputError) as error:
         err.write(f"argmap: {error}\n")
         return 2
-    outcome = _Outcome()
     for old, new in pairs:
         _compare(old, new, settings.limits, outcome)
     if outcome.reports:
         out.write(DIFF_FORMATS[settings.output_format](outcome.reports, settings.colour))
     # Standard output carries the diff; an invalid map's problems go to stderr, in any format.
     err.write(format_problems(outcome.problems, settings.problem_format, err))
-    if not pairs:
+    err.writelines(f"argmap: {message}\n" for message in outcome.unreadable)
+    if not pairs and not outcome.unreadable:
         err.write(f"no maps changed since {settings.git_ref}\n")
+    if outcome.unreadable:
+        return 2
     if outcome.problems:
         return 1
     changed = any(report.substantive(fail_on) for report in outcome.reports)
@@ -88,9 +92,9 @@ def fail_on_categories(names: Sequence[str]) -> frozenset[str]:
     return frozenset(wanted)
 
 
-def _side_pairs(settings: DiffSettings) -> list[tuple[Side, Side]]:
+def _side_pairs(settings: DiffSettings, outcome: _Outcome) -> list[tuple[Side, Side]]:
     if settings.git_ref is not None:
-        return _git_pairs(settings.git_ref, list(settings.sides), settings)
+        return _git_pairs(settings.git_ref, list(settings.sides), settings, outcome)
     if len(settings.sides) != 2:
         raise UsageError("give two maps to compare (OLD NEW), or --git REF")
     old, new = (_read_side(spec, settings) for spec in settings.sides)
@@ -109,19 +113,33 @@ def _read_side(spec: str, settings: DiffSettings) -> Side:
     return Side(spec, read_revision(*revision, settings.cwd, settings.limits))
 
 
-def _git_pairs(ref: str, paths: list[str], settings: DiffSettings) -> list[tuple[Side, Side]]:
-    from argmap.read.revisions import changed_map_files, read_revision, revision_exists
+def _git_pairs(ref: str, paths: list[str], settings: DiffSettings, outcome: _Outcome
+               ) -> list[tuple[Side, Side]]:
+    """Every changed map as (then, now); one that cannot be read (too big, not UTF-8) is noted
+    in ``outcome`` and the others are still compared."""
+    from argmap.read.revisions import changed_map_files
 
     pairs = []
     for name in changed_map_files(ref, settings.cwd, paths):
-        relative = f"./{name}"
-        old_text = (read_revision(ref, relative, settings.cwd, settings.limits)
-                    if revision_exists(ref, relative, settings.cwd) else None)
-        path = settings.cwd / name
-        new_text = _read_file(path, name, settings.limits) if path.is_file() else None
+        try:
+            old_text, new_text = _git_texts(ref, name, settings)
+        except UnreadableInputError as error:
+            outcome.unreadable.append(str(error))
+            continue
         if _is_map(old_text) or _is_map(new_text):
             pairs.append((Side(f"{ref}:{name}", old_text), Side(name, new_text)))
     return pairs
+
+
+def _git_texts(ref: str, name: str, settings: DiffSettings) -> tuple[str | None, str | None]:
+    from argmap.read.revisions import read_revision, revision_exists
+
+    relative = f"./{name}"
+    old_text = (read_revision(ref, relative, settings.cwd, settings.limits)
+                if revision_exists(ref, relative, settings.cwd) else None)
+    path = settings.cwd / name
+    new_text = _read_file(path, name, settings.limits) if path.is_file() else None
+    return old_text, new_text
 
 
 def _read_file(path: Path, label: str, limits: Limits) -> str:

@@ -2,6 +2,10 @@
 
 Git is run as a subprocess with its output bounded, never through a shell; nothing in the work
 tree changes. Every failure is an :class:`UnreadableInputError` with git's own first line.
+
+User text never reaches git where an option could be: a ref is first resolved to a commit id
+with ``rev-parse --verify --end-of-options`` (``--output=x`` is then a ref that does not exist,
+not an option that writes a file), and only that id, which starts with a hex digit, is passed on.
 """
 
 from __future__ import annotations
@@ -28,16 +32,30 @@ def split_revision(spec: str) -> tuple[str, str] | None:
 
 def read_revision(ref: str, path: str, cwd: Path, limits: Limits = DEFAULT_LIMITS) -> str:
     """The text of ``path`` at ``ref`` (git's own path rules: ``./x`` is relative to ``cwd``)."""
-    data = _git(["show", f"{ref}:{path}"], cwd, limits.max_file_bytes, f"{ref}:{path}")
+    commit = resolve_commit(ref, cwd)
+    data = _git(["cat-file", "blob", f"{commit}:{path}"], cwd, limits.max_file_bytes,
+                f"{ref}:{path}")
     try:
         return decode_utf8(data)
     except YamlError as error:
-        raise UnreadableInputError(f"{ref}:{path}: {error.message}") from None
+        raise UnreadableInputError(f"{one_line(ref)}:{one_line(path)}: {error.message}") from None
+
+
+def resolve_commit(ref: str, cwd: Path) -> str:
+    """The commit id ``ref`` names; an :class:`UnreadableInputError` when it names none."""
+    # --quiet: an unknown ref fails with no words of git's own, so ours are used.
+    data = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"],
+                cwd, 4096, ref, silent_failure="no such commit")
+    commit = data.decode("ascii", "replace").strip()
+    if not commit.isalnum():
+        raise UnreadableInputError(f"{one_line(ref)}: no such commit")
+    return commit
 
 
 def revision_exists(ref: str, path: str, cwd: Path) -> bool:
     try:
-        _git(["cat-file", "-e", f"{ref}:{path}"], cwd, 0, f"{ref}:{path}")
+        commit = resolve_commit(ref, cwd)
+        _git(["cat-file", "-e", f"{commit}:{path}"], cwd, 0, f"{ref}:{path}")
     except UnreadableInputError:
         return False
     return True
@@ -46,14 +64,16 @@ def revision_exists(ref: str, path: str, cwd: Path) -> bool:
 def changed_map_files(ref: str, cwd: Path, paths: list[str]) -> list[str]:
     """Map files (``.yaml``/``.yml``) that differ between ``ref`` and the work tree, as paths
     relative to ``cwd``, limited to ``paths`` when given."""
-    _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd, 4096, ref)
-    listing = _git(["diff", "--name-only", "--no-renames", "--relative", "-z", ref, "--",
+    commit = resolve_commit(ref, cwd)
+    listing = _git(["diff", "--name-only", "--no-renames", "--relative", "-z", commit, "--",
                     *(paths or ["."])], cwd, 64 * 1024 * 1024, ref)
     names = [name for name in listing.decode("utf-8", "surrogateescape").split("\0") if name]
     return sorted(name for name in names if name.endswith(MAP_SUFFIXES))
 
 
-def _git(args: list[str], cwd: Path, max_bytes: int, what: str) -> bytes:
+def _git(args: list[str], cwd: Path, max_bytes: int, what: str,
+         silent_failure: str = "git failed") -> bytes:
+    what = one_line(what)
     try:
         process = subprocess.Popen(["git", *args], cwd=cwd, stdin=subprocess.DEVNULL,
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -72,6 +92,6 @@ def _git(args: list[str], cwd: Path, max_bytes: int, what: str) -> bytes:
             raise UnreadableInputError(f"{what}: git did not answer in time") from None
     if process.returncode != 0:
         message = errors.decode("utf-8", "replace").strip().splitlines()
-        reason = message[0].removeprefix("fatal: ") if message else "git failed"
+        reason = message[0].removeprefix("fatal: ") if message else silent_failure
         raise UnreadableInputError(f"{what}: {one_line(reason)}")
     return data

@@ -24,13 +24,8 @@ ROOT = Path(__file__).parent.parent
 HARBOUR = ROOT / "tests" / "examples" / "valid" / "harbour.yaml"
 
 
-def base() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(HARBOUR.read_text())
-    return data
-
-
-def changes_of(edit: Callable[[dict[str, Any]], None]) -> MapChanges:
-    old = base()
+def changes_of(edit: Callable[[dict[str, Any]], None], path: Path = HARBOUR) -> MapChanges:
+    old: dict[str, Any] = yaml.safe_load(path.read_text())
     new = copy.deepcopy(old)
     edit(new)
     return compare_maps(ArgumentMap.model_validate(old), ArgumentMap.model_validate(new))
@@ -152,9 +147,12 @@ def test_critical_question_status_and_ach_rating_changes() -> None:
         question.update(status="answered", answer="The load log shows a normal lift.")
         question.pop("why_open", None)  # a reason to stay open goes when the question is answered
 
-    [change] = only(changes_of(edit), "questions")
-    assert change.field == "critical_questions.status"
-    assert (change.old or "").startswith("open:") and (change.new or "").startswith("answered:")
+    found = {change.field: change for change in only(changes_of(edit), "questions")}
+    status, answer = found["critical_questions.status"], found["critical_questions.answer"]
+    assert (status.old, status.new) == ("open", "answered")
+    assert answer.new == "The load log shows a normal lift." and answer.about == status.about
+    assert status.about.startswith("Could the cable")  # the question the change is about
+    assert found["critical_questions.why_open"].new is None
 
 
 def test_notes_are_reported_but_are_not_substance() -> None:
@@ -226,7 +224,9 @@ def test_cli_text_markdown_and_json(two_versions: tuple[Path, Path]) -> None:
     assert "likelihood: [-very_likely-] -> {+likely+} (lowered)" in text.stdout
     assert "[-snapped-] {+broken+}" in text.stdout
     markdown = argmap("diff", old, new, "-f", "markdown")
-    assert "| change | count |" in markdown.stdout and "**Consequences**" in markdown.stdout
+    decide, folded = markdown.stdout.split("<details>", 1)
+    assert "**To decide**" in decide and "likelihood: ~~`very_likely`~~ -> **`likely`**" in decide
+    assert "~~snapped~~ **broken**" in folded and "resting on what changed" in folded
     data = json.loads(argmap("diff", old, new, "-f", "json").stdout)
     [report] = data["maps"]
     assert {c["category"] for c in report["changes"]} == {"likelihood", "text"}

@@ -29,42 +29,62 @@ from argmap.model.elements import (
     EvidenceRating,
     Grade,
     Likelihood,
+    Suppression,
 )
 from argmap.model.vocabulary import band_of
 
-# Change categories, the names ``--fail-on`` takes. Only the last group is not substance.
+# Change categories, the names ``--fail-on`` takes. Only the cosmetic group is not substance.
 CATEGORIES: tuple[str, ...] = (
     "added", "removed", "text", "kind", "likelihood", "confidence", "credibility", "grade",
     "premises", "conclusion", "scheme", "quotes", "attribution", "attack", "questions", "ach",
-    "source", "other", "basis", "label", "renamed", "note",
+    "source", "expect", "other", "basis", "label", "renamed", "note", "suppress",
 )
-COSMETIC = frozenset({"renamed", "note"})
+COSMETIC = frozenset({"renamed", "note", "suppress"})
 CONSEQUENCES = frozenset({"basis", "label"})
 
 UP, DOWN = "up", "down"
 _CONFIDENCE = ("low", "moderate", "high")
 # Admiralty grades: A (completely reliable) to E (unreliable); F is "cannot be judged", unranked.
 _RELIABILITY = ("E", "D", "C", "B", "A")
-# Field name -> category, per section; fields not named here are "other".
-_CATEGORY_OF: dict[str, dict[str, str]] = {
-    "propositions": {"text": "text", "kind": "kind", "quotes": "quotes", "if_wrong": "text",
-                     "credibility": "credibility", "likelihood": "likelihood",
-                     "confidence": "confidence"},
-    "quotes": {"text": "text", "source": "attribution", "speaker": "attribution",
-               "mode": "attribution", "via": "attribution", "start": "note", "end": "note"},
-    "inferences": {"premises": "premises", "conclusion": "conclusion", "scheme": "scheme",
-                   "warrant": "text", "quotes": "quotes", "by": "attribution",
-                   "critical_questions": "questions"},
-    "attacks": {"attacker": "attack", "target": "attack", "kind": "attack", "by": "attack"},
-    "sources": {"grade": "grade", "path": "source", "sha256": "source", "url": "source",
-                "author": "attribution"},
-    "actors": {"grade": "grade", "interested": "attribution", "interest": "attribution"},
-    "questions": {"text": "text", "hypotheses": "questions", "evidence": "ach"},
+_ELEMENT_FIELDS = {"id": "renamed", "note": "note", "suppress": "suppress"}
+# Every field of every model of the format, by model, to the category its changes are reported
+# under. tests/test_diff.py walks the models and fails on a field missing here, so a new field
+# of the format cannot go unseen by diff. Lists of ids are compared as sets; nested models
+# (likelihood, grade, critical questions, ACH rows, suppressions) field by field.
+FIELD_CATEGORIES: dict[str, dict[str, str]] = {
+    "ArgumentMap": {"map": "other", "sources": "added", "actors": "added", "quotes": "added",
+                    "propositions": "added", "inferences": "added", "attacks": "added",
+                    "questions": "added", "expect": "expect"},
+    "MapInfo": {"id": "other", "title": "other", "format": "other", "summary": "other",
+                "analyst": "other", "created": "other", "likelihood_vocabulary": "other"},
+    "Suppression": {"rule": "suppress", "reason": "suppress"},
+    "Grade": {"reliability": "grade", "rationale": "grade"},
+    "Likelihood": {"band": "likelihood", "phrase": "likelihood"},
+    "CriticalQuestion": {"question": "questions", "topic": "questions", "status": "questions",
+                         "answer": "questions", "why_open": "questions"},
+    "EvidenceRating": {"proposition": "ach", "ratings": "ach", "note": "note"},
+    "Source": {**_ELEMENT_FIELDS, "path": "source", "title": "other", "publisher": "other",
+               "author": "attribution", "url": "source", "published": "other",
+               "sha256": "source", "grade": "grade"},
+    "Actor": {**_ELEMENT_FIELDS, "name": "other", "role": "other", "affiliation": "other",
+              "interested": "attribution", "interest": "attribution", "grade": "grade"},
+    "Quote": {**_ELEMENT_FIELDS, "source": "attribution", "text": "text",
+              "speaker": "attribution", "mode": "attribution", "via": "attribution",
+              "start": "note", "end": "note"},
+    "Proposition": {**_ELEMENT_FIELDS, "text": "text", "kind": "kind", "quotes": "quotes",
+                    "credibility": "credibility", "likelihood": "likelihood",
+                    "confidence": "confidence", "if_wrong": "text"},
+    "Inference": {**_ELEMENT_FIELDS, "premises": "premises", "conclusion": "conclusion",
+                  "scheme": "scheme", "warrant": "text", "quotes": "quotes", "by": "attribution",
+                  "critical_questions": "questions"},
+    "Attack": {**_ELEMENT_FIELDS, "attacker": "attack", "target": "attack", "kind": "attack",
+               "by": "attack"},
+    "Question": {**_ELEMENT_FIELDS, "text": "text", "hypotheses": "questions", "evidence": "ach"},
 }
 # Reference fields hold ids: compared after renames are undone.
 _REFERENCE_FIELDS = frozenset({"quotes", "premises", "conclusion", "attacker", "target", "source",
                                "speaker", "via", "author", "hypotheses"})
-_IGNORED_FIELDS = frozenset({"id", "suppress"})
+_IGNORED_FIELDS = frozenset({"id"})  # a changed id is a rename, found by pairing
 
 
 @dataclass(frozen=True)
@@ -81,15 +101,20 @@ class Change:
     old_id: str = ""
     causes: tuple[str, ...] = ()
     reason: str = ""
+    about: str = ""  # the part of the element it is in: a critical question, an ACH row
 
     @property
     def substantive(self) -> bool:
         return self.category not in COSMETIC
 
     @property
+    def consequence(self) -> bool:
+        return self.category in CONSEQUENCES
+
+    @property
     def sort_key(self) -> tuple[str, ...]:
-        return (self.section, self.element, self.category, self.field, self.old or "",
-                self.new or "")
+        return (self.section, self.element, self.category, self.field, self.about,
+                self.old or "", self.new or "")
 
     def mirrored(self) -> Change:
         """The same change seen from the other side: ``diff(B, A)`` for ``diff(A, B)``."""
@@ -118,6 +143,20 @@ class MapChanges:
         return [change for change in self.all if change.substantive
                 and (wanted is None or change.category in wanted)]
 
+    @property
+    def edits(self) -> list[Change]:
+        """What the analyst changed that is substance (not the consequences, not cosmetic)."""
+        return [change for change in self.changes if change.substantive]
+
+    @property
+    def cosmetic(self) -> list[Change]:
+        return [change for change in self.changes if not change.substantive]
+
+    @property
+    def judgments_affected(self) -> list[str]:
+        """Each judgment with a consequence, once (a judgment may have a basis and a label one)."""
+        return sorted({change.element for change in self.consequences})
+
 
 def compare_maps(old: ArgumentMap, new: ArgumentMap, old_label: str = "old",
                  new_label: str = "new") -> MapChanges:
@@ -139,6 +178,7 @@ def compare_maps(old: ArgumentMap, new: ArgumentMap, old_label: str = "old",
         changes.append(Change(section, element.id, "removed", old=_summary(element)))
     for section, element in pairs.added:
         changes.append(Change(section, element.id, "added", new=_summary(element)))
+    changes.extend(_expect_changes(old, new, rename))
     changes.sort(key=lambda change: change.sort_key)
     consequences = _basis_consequences(old, new, rename, changes)
     consequences.extend(_label_consequences(old, new, rename))
@@ -146,22 +186,35 @@ def compare_maps(old: ArgumentMap, new: ArgumentMap, old_label: str = "old",
 
 
 def _map_info_changes(old: ArgumentMap, new: ArgumentMap) -> Iterator[Change]:
+    categories = FIELD_CATEGORIES["MapInfo"]
     for name in type(old.map).model_fields:
         before, after = getattr(old.map, name), getattr(new.map, name)
         if _normal(before) != _normal(after):
-            yield Change("map", new.map.id, "other", name, _show(before), _show(after))
+            yield Change("map", new.map.id, categories.get(name, "other"), name, _show(before),
+                         _show(after))
+
+
+def _expect_changes(old: ArgumentMap, new: ArgumentMap, rename: Mapping[str, str]
+                    ) -> Iterator[Change]:
+    """An expected outcome added, dropped or changed; ids after renames are undone."""
+    before = {rename.get(element, element): label for element, label in old.expect.items()}
+    after = dict(new.expect)
+    for element in sorted(before.keys() | after.keys()):
+        if before.get(element) != after.get(element):
+            yield Change("expect", element, "expect", "expect", before.get(element),
+                         after.get(element))
 
 
 def _element_changes(section: str, old: Element, new: Element, rename: Mapping[str, str],
                      new_map: ArgumentMap) -> Iterator[Change]:
-    categories = _CATEGORY_OF.get(section, {})
+    categories = FIELD_CATEGORIES.get(type(new).__name__, {})
     for name in type(new).model_fields:
         if name in _IGNORED_FIELDS:
             continue
         before, after = getattr(old, name), getattr(new, name)
         if name in _REFERENCE_FIELDS:
             before = _renamed(before, rename)
-        category = "note" if name == "note" else categories.get(name, "other")
+        category = categories.get(name, "other")
         compare = _FIELD_COMPARERS_BY_NAME.get(name) or _FIELD_COMPARERS.get(
             type(after if after is not None else before))
         if compare is not None:
@@ -215,7 +268,7 @@ def _compare_likelihood(section: str, element: str, category: str, name: str,
                      _band_direction(vocabulary, old_band, new_band))
     old_phrase = before.phrase if before else None
     new_phrase = after.phrase if after else None
-    if old_band == new_band and _normal(old_phrase) != _normal(new_phrase):
+    if _normal(old_phrase) != _normal(new_phrase):
         yield Change(section, element, category, "likelihood.phrase", old_phrase, new_phrase)
 
 
@@ -226,9 +279,11 @@ def _compare_grade(section: str, element: str, category: str, name: str, before:
     if old_grade != new_grade:
         yield Change(section, element, category, name, old_grade, new_grade,
                      _ordered_direction(_RELIABILITY, old_grade, new_grade))
-    elif before and after and _normal(before.rationale) != _normal(after.rationale):
-        yield Change(section, element, category, f"{name}.rationale", before.rationale,
-                     after.rationale)
+    old_rationale = before.rationale if before else None
+    new_rationale = after.rationale if after else None
+    if _normal(old_rationale) != _normal(new_rationale):
+        yield Change(section, element, category, f"{name}.rationale", old_rationale,
+                     new_rationale)
 
 
 def _band_direction(vocabulary: str, old: str | None, new: str | None) -> str:
@@ -249,7 +304,8 @@ def _ordered_direction(order: tuple[Any, ...], old: Any, new: Any) -> str:
 def _compare_questions(section: str, element: str, category: str, name: str,
                        before: tuple[CriticalQuestion, ...], after: tuple[CriticalQuestion, ...],
                        new_map: ArgumentMap) -> Iterator[Change]:
-    """Critical questions are matched by their wording; a status or answer moving is a change."""
+    """Critical questions are matched by their wording; each of their fields that moved (status,
+    answer, why it stays open, topic) is a change about that question."""
     old_by_text = {_normal(q.question): q for q in before}
     new_by_text = {_normal(q.question): q for q in after}
     for text in sorted(old_by_text.keys() - new_by_text.keys()):
@@ -258,25 +314,46 @@ def _compare_questions(section: str, element: str, category: str, name: str,
         yield Change(section, element, category, name, new=new_by_text[text].question)
     for text in sorted(old_by_text.keys() & new_by_text.keys()):
         was, now = old_by_text[text], new_by_text[text]
-        if was.status != now.status:
-            yield Change(section, element, category, f"{name}.status",
-                         f"{was.status}: {was.question}", f"{now.status}: {now.question}")
-        elif _normal(was.answer) != _normal(now.answer):
-            yield Change(section, element, category, f"{name}.answer", was.answer, now.answer)
+        for part in type(now).model_fields:
+            if part != "question" and _normal(getattr(was, part)) != _normal(getattr(now, part)):
+                yield Change(section, element, category, f"{name}.{part}",
+                             _show(getattr(was, part)), _show(getattr(now, part)),
+                             about=now.question)
 
 
 def _compare_ratings(section: str, element: str, category: str, name: str,
                      before: tuple[EvidenceRating, ...], after: tuple[EvidenceRating, ...],
                      new_map: ArgumentMap) -> Iterator[Change]:
     """ACH rows are matched by the proposition they rate; each cell that moved is a change."""
-    old_rows = {row.proposition: row.ratings for row in before}
-    new_rows = {row.proposition: row.ratings for row in after}
+    old_rows = {row.proposition: row for row in before}
+    new_rows = {row.proposition: row for row in after}
     for proposition in sorted(old_rows.keys() | new_rows.keys()):
-        was, now = old_rows.get(proposition, {}), new_rows.get(proposition, {})
+        was_row, now_row = old_rows.get(proposition), new_rows.get(proposition)
+        was = was_row.ratings if was_row else {}
+        now = now_row.ratings if now_row else {}
         for hypothesis in sorted(was.keys() | now.keys()):
             if was.get(hypothesis) != now.get(hypothesis):
                 yield Change(section, element, category, f"{proposition} vs {hypothesis}",
                              was.get(hypothesis), now.get(hypothesis))
+        old_note = was_row.note if was_row else None
+        new_note = now_row.note if now_row else None
+        if _normal(old_note) != _normal(new_note):
+            yield Change(section, element, "note", "evidence.note", _show(old_note),
+                         _show(new_note), about=proposition)
+
+
+def _compare_suppressions(section: str, element: str, category: str, name: str,
+                          before: tuple[Suppression, ...], after: tuple[Suppression, ...],
+                          new_map: ArgumentMap) -> Iterator[Change]:
+    """A lint rule silenced or no longer silenced here, or the reason given for it."""
+    def spelled(items: tuple[Suppression, ...]) -> set[str]:
+        return {f"{item.rule}: {_normal(item.reason)}" for item in items}
+
+    old_items, new_items = spelled(before), spelled(after)
+    for item in sorted(old_items - new_items):
+        yield Change(section, element, category, name, old=item)
+    for item in sorted(new_items - old_items):
+        yield Change(section, element, category, name, new=item)
 
 
 _Comparer = Callable[[str, str, str, str, Any, Any, ArgumentMap], Iterator[Change]]
@@ -287,18 +364,23 @@ _FIELD_COMPARERS: dict[type, _Comparer] = {
 _FIELD_COMPARERS_BY_NAME: dict[str, _Comparer] = {
     "critical_questions": _compare_questions,
     "evidence": _compare_ratings,
+    "suppress": _compare_suppressions,
 }
 
 
 def _basis_consequences(old: ArgumentMap, new: ArgumentMap, rename: Mapping[str, str],
                         changes: list[Change]) -> list[Change]:
     """Judgments whose basis holds a changed element, and how far their support now reaches."""
-    changed = {change.element for change in changes if change.substantive}
-    changed |= {change.old_id for change in changes if change.old_id and change.substantive}
+    # An expectation or the map's own block is not part of any judgment's basis.
+    in_basis = [change for change in changes
+                if change.substantive and change.section not in ("expect", "map")]
+    changed = {change.element for change in in_basis}
+    changed |= {change.old_id for change in in_basis if change.old_id}
     old_graph, new_graph = ArgumentGraph.of(old), ArgumentGraph.of(new)
-    causes = affected_judgments(new, changed)
+    # Sorted: which causes are kept (up to MAX_CAUSES) follows the order the walk starts in.
+    causes = affected_judgments(new, sorted(changed))
     undo = {new_id: old_id for old_id, new_id in rename.items()}
-    old_changed = {undo.get(element, element) for element in changed}
+    old_changed = sorted({undo.get(element, element) for element in changed})
     for judgment, found in affected_judgments(old, old_changed).items():
         causes.setdefault(rename.get(judgment, judgment), set()).update(
             rename.get(cause, cause) for cause in found)

@@ -171,3 +171,13 @@ def test_the_comments_in_the_docs_are_what_argmap_prints_on_the_seed_history() -
                                 capture_output=True, text=True, timeout=120)
         assert result.returncode == 1, result.stderr
         assert result.stdout.rstrip("\n") == shown
+
+
+def test_an_expectation_under_another_semantics_is_named_with_it() -> None:
+    def edit(data: dict[str, Any]) -> None:
+        data["expect"]["j-two-militias"] = {"grounded": "in", "preferred": "undec"}
+
+    [change] = changes_of(edit, SEED).changes
+    assert (change.field, change.old, change.new) == ("expect.preferred", None, "undec")
+    assert "now expected **`undec`** under preferred semantics" in format_markdown(
+        [changes_of(edit, SEED)])

@@ -63,7 +63,8 @@ def test_json_is_one_object_per_map_per_line() -> None:
     assert sorted(data["map"] for data in maps) == sorted(EXPECTED)
     undercut = next(data for data in maps if data["map"] == "undercut")
     assert undercut["reasons"]["j-iran-armed"].startswith("its only support, `i-sign`, fails")
-    assert undercut["expect"]["i-sign"] == {"expected": "out", "label": "out"}
+    assert {"id": "i-sign", "semantics": "grounded", "expected": "out", "label": "out",
+            "met": True} in undercut["expect"]
 
 
 def test_text_explains_each_out_and_undec() -> None:
@@ -140,7 +141,7 @@ def test_a_failed_expectation_exits_1_and_says_which(tmp_path: Path) -> None:
     edited.write_text(text)
     code, out, err = run(edited)
     assert code == 1
-    assert "j-iran-armed in out NO" in " ".join(out.split())
+    assert "j-iran-armed grounded in out NO" in " ".join(out.split())
     assert err == "1 expected outcome not met\n"
 
 

@@ -58,6 +58,6 @@ def test_every_option_is_documented() -> None:
     command = typer.main.get_command(app).commands["evaluate"]  # type: ignore[attr-defined]
     options = [name for param in command.params for name in param.opts
                if name.startswith("--") and name != "--help"]
-    assert set(options) == {"--format", "--semantics", "--without"}
+    assert set(options) == {"--format", "--semantics", "--without", "--time-limit"}
     for option in options:
         assert f"`{option}" in PAGE or f"{option} " in PAGE, option

@@ -197,12 +197,14 @@ def _map_info_changes(old: ArgumentMap, new: ArgumentMap) -> Iterator[Change]:
 def _expect_changes(old: ArgumentMap, new: ArgumentMap, rename: Mapping[str, str]
                     ) -> Iterator[Change]:
     """An expected outcome added, dropped or changed; ids after renames are undone."""
-    before = {rename.get(element, element): label for element, label in old.expect.items()}
-    after = dict(new.expect)
-    for element in sorted(before.keys() | after.keys()):
-        if before.get(element) != after.get(element):
-            yield Change("expect", element, "expect", "expect", before.get(element),
-                         after.get(element))
+    before = {(rename.get(element, element), semantics): label
+              for element, semantics, label in old.expectations()}
+    after = {(element, semantics): label for element, semantics, label in new.expectations()}
+    for element, semantics in sorted(before.keys() | after.keys()):
+        was, now = before.get((element, semantics)), after.get((element, semantics))
+        if was != now:
+            name = "expect" if semantics == "grounded" else f"expect.{semantics}"
+            yield Change("expect", element, "expect", name, was, now)
 
 
 def _element_changes(section: str, old: Element, new: Element, rename: Mapping[str, str],

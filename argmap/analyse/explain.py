@@ -20,6 +20,8 @@ KIND_WORDS = {
     "author_judgment": "a judgment", "assumption": "an assumption", "hypothesis": "a hypothesis",
 }
 ATTACK_PARTICIPLES = {"rebut": "rebutted", "undermine": "undermined", "undercut": "undercut"}
+# Members of a cycle of attacks a reason names before it writes "…".
+MAX_CYCLE_SHOWN = 8
 
 
 class Explainer:
@@ -31,6 +33,7 @@ class Explainer:
         self.labels = labels
         self.causes = causes
         self._cycles = _undecided_cycles(framework, labels)
+        self._cycle_words: dict[int, tuple[frozenset[str], str | None]] = {}
         self._rules: dict[str, Callable[[str, str | None], str]] = {
             "premise": self._premise, "applies": self._applies, "concluded": self._concluded,
             "attacked": self._attacked, "conclusion-attacked": self._conclusion_attacked,
@@ -103,16 +106,38 @@ class Explainer:
         cycle = self._cycles.get(element)
         if cycle is None:
             return "undecided"
-        attacks = [member for member in cycle if self.framework.kind_of(member) == "attack"]
-        if not attacks:  # only on maps whose support runs in a circle (lint reports those)
+        members, described = self._described(cycle)
+        if described is None:  # only on maps whose support runs in a circle (lint reports those)
             return "its support is undecided and runs in a circle"
-        shown = [member for member in cycle if self.framework.kind_of(member) != "attack"]
-        circle = " -> ".join(f"`{member}`" for member in [*shown, shown[0]])
-        parity = ("an even cycle: either side can stand, so grounded semantics decides neither"
-                  if len(attacks) % 2 == 0 else
-                  "an odd cycle: no side can consistently stand")
-        where = "it is on" if element in cycle else "it depends on"
-        return f"{where} a cycle of attacks ({circle}; {len(attacks)} attacks), {parity}"
+        where = "it is on" if element in members else "it depends on"
+        return f"{where} {described}"
+
+    def _described(self, cycle: list[str]) -> tuple[frozenset[str], str | None]:
+        """A cycle's members and its words, worked out once per cycle: every element on or
+        behind it shares them, so the reasons stay linear in the map's size."""
+        known = self._cycle_words.get(id(cycle))
+        if known is not None:
+            return known
+        attacks = sum(1 for member in cycle if self.framework.kind_of(member) == "attack")
+        words = None
+        if attacks:
+            parity = ("an even cycle: either side can stand, so grounded semantics decides "
+                      "neither" if attacks % 2 == 0 else
+                      "an odd cycle: no side can consistently stand")
+            count = f"{attacks:,} attack{'s' if attacks != 1 else ''}"
+            words = f"a cycle of attacks ({self._circle(cycle)}; {count}), {parity}"
+        self._cycle_words[id(cycle)] = (frozenset(cycle), words)
+        return self._cycle_words[id(cycle)]
+
+    def _circle(self, cycle: list[str]) -> str:
+        """The cycle's members, round to the first again; a long cycle by its first few, so that
+        each reason stays short (spelled out whole for each member, a 4,001-claim cycle made
+        344 MB of reasons)."""
+        members = [member for member in cycle if self.framework.kind_of(member) != "attack"]
+        shown = members if len(members) <= MAX_CYCLE_SHOWN else [*members[:MAX_CYCLE_SHOWN - 1],
+                                                                   "…"]
+        return " -> ".join(item if item == "…" else f"`{item}`"
+                           for item in [*shown, members[0]])
 
     # --- helpers -----------------------------------------------------------------------------
 

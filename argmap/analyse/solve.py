@@ -14,8 +14,10 @@ clingo is imported here only, so the rest of argmap never needs it.
 from __future__ import annotations
 
 import importlib.util
+import time
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from argmap.analyse.evaluation import Evaluation
 from argmap.analyse.framework import Framework
@@ -25,6 +27,9 @@ from argmap.problems import ArgmapError
 
 INSTALL_HINT = "pip install 'argmap[solve]'"
 MAX_SHOWN_EXTENSIONS = 20
+# Seconds the solver may take for one map before argmap stops it and says how far it got: the
+# number of extensions can double with each independent cycle of attacks.
+DEFAULT_TIME_LIMIT = 60.0
 
 ENCODING = """
 elem(X) :- prop(X).
@@ -51,6 +56,14 @@ STABLE = ":- ok(X), elem(X), not in(X).\n"
 
 class SolverMissingError(ArgmapError):
     """Preferred or stable semantics were asked for without clingo installed (exit code 2)."""
+
+
+class SolverTimeoutError(ArgmapError):
+    """The solver did not finish within the time limit (exit code 2)."""
+
+
+class _OutOfTime(Exception):
+    """The search passed its deadline; :func:`solve` says how far it got."""
 
 
 def require_clingo(semantics: str) -> None:
@@ -81,8 +94,10 @@ def _term(element_id: str) -> str:
     return '"' + element_id.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def extensions(framework: Framework, semantics: str) -> Iterator[dict[str, Label]]:
-    """Each preferred or stable labelling of the framework, one at a time."""
+def extensions(framework: Framework, semantics: str, deadline: float | None = None
+               ) -> Iterator[dict[str, Label]]:
+    """Each preferred or stable labelling of the framework, one at a time; past ``deadline``
+    (a :func:`time.monotonic` value) the search stops with :class:`SolverTimeoutError`."""
     import clingo
 
     arguments = ["0", "--warn=none"]
@@ -92,16 +107,29 @@ def extensions(framework: Framework, semantics: str) -> Iterator[dict[str, Label
         program += PREFERRED
     else:
         program += STABLE
-    control = clingo.Control(arguments)
+    # The solver's own remarks (`domRec ignored: No domain atoms found.` on a map with no
+    # premise) are about the encoding, not the map: a user has nothing to do about them.
+    control = clingo.Control(arguments, logger=lambda _code, _message: None)
     control.add("base", [], program)
     control.ground([("base", [])])
-    with control.solve(yield_=True) as handle:
-        for model in handle:
-            chosen = {str(symbol.arguments[0].string) for symbol in model.symbols(shown=True)
-                      if symbol.name == "in"}
-            fine = {str(symbol.arguments[0].string) for symbol in model.symbols(shown=True)
-                    if symbol.name == "ok"}
-            yield _labelling(framework, chosen, fine)
+    with control.solve(yield_=True, async_=True) as handle:
+        while True:
+            handle.resume()
+            remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
+            if not handle.wait(remaining):
+                handle.cancel()
+                raise _OutOfTime
+            model = handle.model()
+            if model is None:
+                return
+            yield _labelling(framework, *_chosen_and_fine(model))
+
+
+def _chosen_and_fine(model: Any) -> tuple[set[str], set[str]]:
+    shown = model.symbols(shown=True)
+    chosen = {str(symbol.arguments[0].string) for symbol in shown if symbol.name == "in"}
+    fine = {str(symbol.arguments[0].string) for symbol in shown if symbol.name == "ok"}
+    return chosen, fine
 
 
 def _labelling(framework: Framework, chosen: set[str], fine: set[str]) -> dict[str, Label]:
@@ -158,17 +186,34 @@ class _Acceptance:
         return f"{spread} of the {self.count} {semantics} extensions"
 
 
-def solve(model: ArgumentMap, semantics: str, withdrawn: Collection[str] = ()) -> Evaluation:
+def solve(model: ArgumentMap, semantics: str, withdrawn: Collection[str] = (),
+          time_limit: float | None = DEFAULT_TIME_LIMIT) -> Evaluation:
     """Preferred or stable evaluation of ``model``: sceptical labels, credulous acceptance and
-    the extensions (the first :data:`MAX_SHOWN_EXTENSIONS` of them)."""
+    the extensions (the first :data:`MAX_SHOWN_EXTENSIONS` of them). Past ``time_limit``
+    seconds (None: no limit) :class:`SolverTimeoutError` says how far the search got."""
     require_clingo(semantics)
+    started = time.monotonic()
     framework = Framework.of(model, withdrawn)
     acceptance = _Acceptance()
-    for labels in extensions(framework, semantics):
-        acceptance.add(labels)
+    deadline = None if time_limit is None else started + time_limit
+    try:
+        for labels in extensions(framework, semantics, deadline):
+            acceptance.add(labels)
+    except _OutOfTime:
+        raise SolverTimeoutError(_timeout_message(semantics, time_limit or 0.0,
+                                                  acceptance.count)) from None
     elements = framework.element_ids()
     return Evaluation(
         model.map.id, semantics, {element: acceptance.label(element) for element in elements},
         {element: acceptance.reason(element, semantics) for element in elements},
         {element: framework.kind_of(element) for element in elements},
         tuple(acceptance.shown), frozenset(acceptance.ever_in), acceptance.count)
+
+
+def _timeout_message(semantics: str, limit: float, found: int) -> str:
+    plural = "" if found == 1 else "s"
+    return (f"--semantics {semantics} stopped after the time limit of "
+            f"{limit:g} s with {found:,} {semantics} extension{plural} found and more to come "
+            "(their number can double with each independent cycle of attacks), so no labels: "
+            "give more time with --time-limit SECONDS (0: no limit), or evaluate the part of "
+            "the map in question, or use grounded semantics, which is linear")

@@ -35,6 +35,18 @@ class Withdrawal:
     propositions: frozenset[str]  # lost every anchoring quote
     model: ArgumentMap
 
+    @property
+    def withdrawn(self) -> frozenset[str]:
+        """The premises among :attr:`propositions`: nobody reports them, so they have no
+        argument. A concluded proposition that lost its quotes still stands by its inferences."""
+        concluded = {inference.conclusion for inference in self.model.inferences}
+        return self.propositions - concluded
+
+    @property
+    def unanchored(self) -> frozenset[str]:
+        """Concluded propositions that lost every quote: not withdrawn, only unanchored."""
+        return self.propositions - self.withdrawn
+
 
 def withdraw(model: ArgumentMap, names: Sequence[str]) -> Withdrawal:
     """``model`` without the quotes of every source, actor or quote in ``names`` (ids the map

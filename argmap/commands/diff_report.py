@@ -81,11 +81,13 @@ def describe(change: Change, spell: Spell) -> str:
 
 
 def _describe_expect(change: Change, spell: Spell) -> str:
+    _, _, semantics = change.field.partition(".")
+    under = f" under {semantics} semantics" if semantics else ""
     if change.old is None:
-        return f"now expected {spell('+', change.new or '')}"
+        return f"now expected {spell('+', change.new or '')}{under}"
     if change.new is None:
-        return f"no longer expected {spell('-', change.old)}"
-    return f"expected {spell('-', change.old)} -> {spell('+', change.new)}"
+        return f"no longer expected {spell('-', change.old)}{under}"
+    return f"expected {spell('-', change.old)} -> {spell('+', change.new)}{under}"
 
 
 # A run of unchanged words longer than this is shown by its ends: enough to find the place.

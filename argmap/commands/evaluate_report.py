@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from argmap.analyse.evaluation import STANDING_WORDS, Evaluation
 from argmap.analyse.withdraw import Withdrawal
@@ -25,6 +25,19 @@ SEMANTICS_WORDS = {
 MAX_EXTENSION_COLUMNS = 6
 
 
+class ExpectationCheck(NamedTuple):
+    """One expected outcome and the label its semantics gave (None: not computed in this run)."""
+
+    element: str
+    semantics: str
+    expected: str
+    label: str | None
+
+    @property
+    def met(self) -> bool | None:
+        return None if self.label is None else self.label == self.expected
+
+
 @dataclass(frozen=True)
 class MapEvaluation:
     """One map's evaluation, and with ``--without`` the evaluation before it for comparison."""
@@ -36,14 +49,16 @@ class MapEvaluation:
     attacks: Mapping[str, str]  # attack id -> "a rebuts b"
     evaluation: Evaluation
     basis: Mapping[str, str]
-    expect: Mapping[str, str] = field(default_factory=dict)
+    expectations: tuple[ExpectationCheck, ...] = ()
     before: Evaluation | None = None
     basis_before: Mapping[str, str] = field(default_factory=dict)
     withdrawal: Withdrawal | None = None
 
-    def failed_expectations(self) -> list[str]:
-        return [element for element, label in self.expect.items()
-                if self.evaluation.labels.get(element) != label]
+    def failed_expectations(self) -> list[ExpectationCheck]:
+        return [check for check in self.expectations if check.met is False]
+
+    def unchecked_expectations(self) -> list[ExpectationCheck]:
+        return [check for check in self.expectations if check.met is None]
 
     def changes(self) -> list[str]:
         """Elements whose label changed, and propositions whose basis changed."""
@@ -126,15 +141,19 @@ def attack_blocks(report: MapEvaluation) -> list[Block]:
 
 
 def expectation_blocks(report: MapEvaluation) -> list[Block]:
-    if not report.expect or report.evaluation.semantics != "grounded":
+    if not report.expectations:
         return []
-    rows = tuple((element, expected, report.evaluation.labels.get(element, "?"),
-                  "yes" if report.evaluation.labels.get(element) == expected else "NO")
-                 for element, expected in report.expect.items())
+    rows = tuple((check.element, check.semantics, check.expected, check.label or "-",
+                  {True: "yes", False: "NO", None: "not checked"}[check.met])
+                 for check in report.expectations)
     failed = len(report.failed_expectations())
-    verdict = f"{failed} not met." if failed else "All met."
+    verdict = f"{failed} not met." if failed else "All checked are met."
+    unchecked = sorted({check.semantics for check in report.unchecked_expectations()})
+    if unchecked:
+        verdict += "".join(f" Not checked under {name} semantics: run with --semantics {name}."
+                           for name in unchecked)
     return [Heading(2, "Expected outcomes (`expect:`)"),
-            Table(("element", "expected", "label", "met"), rows), Paragraph(verdict)]
+            Table(("element", "semantics", "expected", "label", "met"), rows), Paragraph(verdict)]
 
 
 def what_if_blocks(report: MapEvaluation, withdrawal: Withdrawal) -> list[Block]:
@@ -142,9 +161,13 @@ def what_if_blocks(report: MapEvaluation, withdrawal: Withdrawal) -> list[Block]
     assert before is not None
     names = ", ".join(f"`{name}`" for name in withdrawal.names)
     quotes = ", ".join(f"`{quote}`" for quote in sorted(withdrawal.quotes)) or "none"
-    lost = ", ".join(f"`{p}`" for p in sorted(withdrawal.propositions)) or "none"
+    lost = ", ".join(f"`{p}`" for p in sorted(withdrawal.withdrawn)) or "none"
+    kept = ", ".join(f"`{p}`" for p in sorted(withdrawal.unanchored))
+    still = (f" Left with no quote but still argued by their inferences: {kept}."
+             if kept else "")
     blocks: list[Block] = [Heading(2, f"Without {names}"), Paragraph(
-        f"Quotes taken away: {quotes}. Propositions left with no anchoring quote: {lost}.")]
+        f"Quotes taken away: {quotes}. Premises withdrawn (no quote reports them any more): "
+        f"{lost}.{still}")]
     changed = report.changes()
     if not changed:
         return [*blocks, Paragraph("No label and no basis changes.")]
@@ -183,14 +206,15 @@ def map_data(report: MapEvaluation) -> dict[str, Any]:
         data["extension_count"] = evaluation.extension_count
         data["extensions"] = [dict(extension) for extension in evaluation.extensions]
         data["credulous"] = sorted(evaluation.credulous)
-    if report.expect:
-        data["expect"] = {element: {"expected": label,
-                                    "label": evaluation.labels.get(element)}
-                          for element, label in report.expect.items()}
+    if report.expectations:
+        data["expect"] = [{"id": check.element, "semantics": check.semantics,
+                           "expected": check.expected, "label": check.label, "met": check.met}
+                          for check in report.expectations]
     if report.withdrawal is not None and report.before is not None:
         data["without"] = list(report.withdrawal.names)
         data["withdrawn"] = {"quotes": sorted(report.withdrawal.quotes),
-                             "propositions": sorted(report.withdrawal.propositions)}
+                             "propositions": sorted(report.withdrawal.withdrawn),
+                             "unanchored": sorted(report.withdrawal.unanchored)}
         data["before"] = {"labels": dict(report.before.labels),
                           "basis": dict(report.basis_before)}
         data["changes"] = [{"id": element, "kind": evaluation.kinds[element],

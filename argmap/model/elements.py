@@ -28,6 +28,7 @@ from pydantic import (
     StrictBool,
     StringConstraints,
     ValidationInfo,
+    field_serializer,
     field_validator,
 )
 
@@ -91,8 +92,11 @@ QuestionStatus = Literal["open", "answered", "failed"]
 Author = Literal["author", "analyst"]
 # Heuer's ACH ratings: very consistent ... very inconsistent, not applicable.
 Consistency = Literal["CC", "C", "N", "I", "II", "NA"]
-# Grounded evaluation's labels (docs/evaluation.md): stands, falls, undecided.
+# Evaluation's labels (docs/evaluation.md): stands, falls, undecided.
 ExpectedLabel = Literal["in", "out", "undec"]
+# The semantics an expectation is checked under (docs/evaluation.md); grounded when not named.
+ExpectedSemantics = Literal["grounded", "preferred", "stable"]
+EXPECTATION_SEMANTICS: tuple[str, ...] = ("grounded", "preferred", "stable")
 
 GRADED_KINDS = frozenset({"reported_fact", "attributed_claim"})
 ESTIMATIVE_KINDS = frozenset({"author_judgment", "hypothesis"})
@@ -371,6 +375,22 @@ class Question(Element):
     )
 
 
+def _under_grounded(value: object) -> object:
+    """`j-x: in` is short for `j-x: {grounded: in}`."""
+    if value == {}:
+        raise ValueError("name the semantics and the label expected under it, e.g. "
+                         "`{grounded: in}`, or write the label alone for grounded semantics")
+    return {"grounded": value} if isinstance(value, str) else value
+
+
+_LabelsBySemantics = dict[ExpectedSemantics, ExpectedLabel]
+ExpectedOutcome = Annotated[
+    _LabelsBySemantics,
+    BeforeValidator(_under_grounded, json_schema_input_type=ExpectedLabel | Annotated[
+        _LabelsBySemantics, Field(min_length=1)]),
+]
+
+
 def _bands_of_the_vocabulary(schema: dict[str, Any]) -> None:
     """JSON Schema: a map that names its likelihood vocabulary uses that yardstick's bands."""
     schema["allOf"] = [
@@ -404,10 +424,28 @@ class ArgumentMap(_Model):
     questions: tuple[Question, ...] = Field(
         (), description="Questions with competing hypotheses (ACH matrices)."
     )
-    expect: dict[Slug, ExpectedLabel] = Field(
+    expect: dict[Slug, ExpectedOutcome] = Field(
         default_factory=dict,
         description="Expected outcomes: proposition, inference or attack id to `in`, `out` or "
-        "`undec` under grounded evaluation; lint (AM161) fails when the evaluation disagrees.")
+        "`undec` under grounded evaluation, or to a mapping from semantics (`grounded`, "
+        "`preferred`, `stable`) to the label expected under each; lint (AM161) and `argmap "
+        "evaluate` fail when the evaluation disagrees.")
+
+    def expectations(self, semantics: str | None = None
+                     ) -> list[tuple[str, str, ExpectedLabel]]:
+        """Every expected outcome as (element, semantics, label), in map order; only those
+        under ``semantics`` when given."""
+        found: list[tuple[str, str, ExpectedLabel]] = []
+        for element, expected in self.expect.items():
+            found.extend((element, name, label) for name, label in expected.items()
+                         if semantics is None or name == semantics)
+        return found
+
+    @field_serializer("expect")
+    def _grounded_as_written(self, expect: dict[str, dict[str, str]]) -> dict[str, Any]:
+        """A grounded-only expectation is written back as its plain label, as maps have it."""
+        return {element: labels["grounded"] if list(labels) == ["grounded"] else dict(labels)
+                for element, labels in expect.items()}
 
 
 SECTIONS: tuple[str, ...] = (

@@ -3,7 +3,9 @@
 A map's `expect:` block states which propositions, inferences and attacks must stand (`in`),
 fall (`out`) or stay undecided (`undec`) under grounded evaluation (see `docs/evaluation.md`).
 This rule evaluates the map and reports each expectation the evaluation disagrees with, with
-the reason the element got its label instead.
+the reason the element got its label instead. Expectations under preferred or stable semantics
+(`j-x: {preferred: in}`) are checked by `argmap evaluate --semantics preferred|stable`, which
+needs the solver; lint checks the grounded ones.
 
 **Why:** an edit far away (a new attack, a premise reworded into an assumption, a dropped
 inference) can flip a key judgment without anyone noticing. Expectations are the map's tests:
@@ -37,10 +39,11 @@ OPTIONS: dict[str, object] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    if not ctx.model.expect:
+    expectations = ctx.model.expectations("grounded")
+    if not expectations:
         return
     evaluation = evaluate(ctx.model)
-    for element, expected in ctx.model.expect.items():
+    for element, _, expected in expectations:
         got = evaluation.labels.get(element)
         if got is None or got == expected:
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import io
 import json
 import subprocess
 import sys
@@ -13,9 +14,11 @@ from typing import Any
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from strategies import valid_maps
 
 from argmap.analyse.changes import Change, MapChanges, compare_maps
+from argmap.commands.diff import DiffSettings, run_diff
 from argmap.commands.diff_report import escape_markdown, word_diff
 from argmap.export.data import dump_data_yaml, dump_yaml
 from argmap.model import ArgumentMap, load_map_text
@@ -348,6 +351,23 @@ def test_git_never_takes_a_ref_as_an_option(repo: Path) -> None:
     result = argmap("diff", "--git", "--output=written", cwd=repo)
     assert result.returncode == 2 and "no such commit" in result.stderr, result.stderr
     assert not (repo / "written").exists()
+
+
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(ref=st.text(min_size=1, max_size=40).map(lambda text: "-" + text.replace(":", "")),
+       path=st.text(max_size=20))
+def test_no_side_reaches_git_as_an_option(repo: Path, ref: str, path: str) -> None:
+    def files() -> list[Path]:
+        return sorted([*repo.parent.iterdir(), *(repo / "maps").iterdir(), *repo.iterdir()])
+
+    before = files()
+    out, err = io.StringIO(), io.StringIO()
+    sides = [f"{ref}:{path or 'maps/harbour.yaml'}", "maps/harbour.yaml"]
+    assert run_diff(DiffSettings(sides=sides, cwd=repo), out, err) == 2
+    assert err.getvalue().count("\n") == 1 and "internal error" not in err.getvalue()
+    assert files() == before
+    assert run_diff(DiffSettings(git_ref=ref, cwd=repo), out, err) == 2
 
 
 def test_git_one_unreadable_map_is_reported_and_the_others_compared(repo: Path) -> None:

@@ -105,12 +105,20 @@ def _read_side(spec: str, settings: DiffSettings) -> Side:
     from argmap.read.revisions import read_revision, split_revision
 
     path = settings.cwd / spec
-    if path.exists():
+    if _exists(path):
         return Side(spec, _read_file(path, spec, settings.limits))
     revision = split_revision(spec)
     if revision is None:
         raise UnreadableInputError(f"{spec}: no such file (a git revision is written REF:PATH)")
     return Side(spec, read_revision(*revision, settings.cwd, settings.limits))
+
+
+def _exists(path: Path) -> bool:
+    """A name no file can have (too long, a NUL byte) is no file: it may still be REF:PATH."""
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
 
 
 def _git_pairs(ref: str, paths: list[str], settings: DiffSettings, outcome: _Outcome

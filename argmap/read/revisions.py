@@ -79,6 +79,8 @@ def _git(args: list[str], cwd: Path, max_bytes: int, what: str,
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     except OSError as error:
         raise UnreadableInputError(f"{what}: cannot run git: {error.strerror or error}") from None
+    except ValueError:  # a NUL byte: no ref or path has one
+        raise UnreadableInputError(f"{what}: no such commit or path") from None
     assert process.stdout is not None and process.stderr is not None
     with process:
         data = process.stdout.read(max_bytes + 1)

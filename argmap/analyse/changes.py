@@ -46,7 +46,8 @@ UP, DOWN = "up", "down"
 _CONFIDENCE = ("low", "moderate", "high")
 # Admiralty grades: A (completely reliable) to E (unreliable); F is "cannot be judged", unranked.
 _RELIABILITY = ("E", "D", "C", "B", "A")
-_ELEMENT_FIELDS = {"id": "renamed", "note": "note", "suppress": "suppress"}
+# A `drafted` mark removed is a review done, not a change to the argument.
+_ELEMENT_FIELDS = {"id": "renamed", "note": "note", "suppress": "suppress", "drafted": "note"}
 # Every field of every model of the format, by model, to the category its changes are reported
 # under. tests/test_diff.py walks the models and fails on a field missing here, so a new field
 # of the format cannot go unseen by diff. Lists of ids are compared as sets; nested models

@@ -16,7 +16,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from argmap.analyse.changes import Change, MapChanges
 from argmap.model.index import KIND_NAMES
@@ -271,29 +271,33 @@ def _markdown_spell(op: str, text: str, prose: bool = False) -> str:
     return {"-": f"~~{text}~~", "+": f"**{text}**"}.get(op, text)
 
 
+class _Section(NamedTuple):
+    title: str
+    items: list[str]
+    folded: bool = True  # inside <details>: a reviewer opens it when they want it
+
+
 class _MarkdownMap:
     """One map's part of the comment: a fixed head and lists that may be cut to fit."""
 
-    def __init__(self, head: str, sections: list[tuple[str, list[str]]]) -> None:
+    def __init__(self, head: str, sections: list[_Section]) -> None:
         self.head = head
-        self.sections = sections  # (title, items); the first, unless folded, is "to decide"
+        self.sections = sections
 
     def longest(self) -> int:
-        return max((len(items) for _, items in self.sections), default=0)
+        return max((len(section.items) for section in self.sections), default=0)
 
     def render(self, limit: int | None) -> str:
         out = [self.head]
-        for title, items in self.sections:
+        for title, items, folded in self.sections:
             if not items:
                 continue
             shown = items if limit is None else items[:limit]
             rest = len(items) - len(shown)
             more = [f"- … and {rest} more: run `argmap diff` to see every one\n"] if rest else []
             body = "".join([*shown, *more])
-            if title.startswith("!"):
-                out.append(f"{title[1:]}\n\n{body}\n")
-            else:
-                out.append(f"<details><summary>{title}</summary>\n\n{body}\n</details>\n\n")
+            out.append(f"<details><summary>{title}</summary>\n\n{body}\n</details>\n\n"
+                       if folded else f"{title}\n\n{body}\n")
         return "".join(out)
 
 
@@ -308,15 +312,15 @@ def _markdown_map(report: MapChanges) -> _MarkdownMap:
         head.append("Nothing to decide: no label, likelihood, confidence or expected outcome "
                     "moved and no judgment lost evidence.\n\n")
     sections = [
-        ("!**To decide**", [_markdown_item(change) for change in decide]),
-        (f"{len(edits)} other edit{_s(len(edits))} of substance ({_by_category(edits)})",
-         [_markdown_item(change) for change in edits]),
-        (f"{len(others)} other consequence{_s(len(others))}",
-         [_markdown_item(change) for change in others]),
-        (f"{len(resting)} judgment{_s(len(resting))} resting on what changed, basis as before",
-         [f"- proposition `{judgment}`\n" for judgment in resting]),
-        (f"{len(report.cosmetic)} cosmetic change{_s(len(report.cosmetic))} (not substance)",
-         [_markdown_item(change) for change in report.cosmetic]),
+        _Section("**To decide**", [_markdown_item(change) for change in decide], folded=False),
+        _Section(f"{len(edits)} other edit{_s(len(edits))} of substance "
+                 f"({_by_category(edits)})", [_markdown_item(change) for change in edits]),
+        _Section(f"{len(others)} other consequence{_s(len(others))}",
+                 [_markdown_item(change) for change in others]),
+        _Section(f"{len(resting)} judgment{_s(len(resting))} resting on what changed, basis as "
+                 "before", [f"- proposition `{judgment}`\n" for judgment in resting]),
+        _Section(f"{len(report.cosmetic)} cosmetic change{_s(len(report.cosmetic))} (not "
+                 "substance)", [_markdown_item(change) for change in report.cosmetic]),
     ]
     return _MarkdownMap("".join(head), sections)
 

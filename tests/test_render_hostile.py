@@ -161,3 +161,46 @@ def test_fast_quoting_agrees_with_the_graphviz_package(text: str) -> None:
     assert quote_text(value) == expected
     label = html_label([html_text(text)])
     assert quote_text(label) == quote(label)
+
+
+def long_text_map() -> LoadedMap:
+    """Every text a drawing carries over Graphviz 2.43's 16,384-byte string limit, written in
+    the characters that grow most when escaped (``&``, backslashes, four-byte UTF-8)."""
+    long = "word & \\ \U0001F600 " * 1700  # 17,000 characters
+    data = {
+        "map": {"id": "long", "title": long, "format": 1},
+        "sources": [{"id": "src", "path": "s.txt", "title": long,
+                     "url": "https://example.org/" + "&" * 17_000}],
+        "actors": [{"id": "who", "name": long}],
+        "quotes": [{"id": "q1", "source": "src", "text": long, "speaker": "who",
+                    "mode": "direct"}],
+        "propositions": [
+            {"id": "p1", "text": long, "kind": "reported_fact", "quotes": ["q1"], "note": long},
+            {"id": "p2", "text": long, "kind": "author_judgment"},
+            {"id": "p3", "text": long, "kind": "hypothesis"},
+            {"id": "p4", "text": long, "kind": "hypothesis"},
+            {"id": "p5", "text": long, "kind": "assumption", "if_wrong": long},
+        ],
+        "inferences": [{"id": "i1", "premises": ["p1", "p5"], "conclusion": "p2", "warrant": long,
+                        "critical_questions": [{"question": long}], "note": long}],
+        "attacks": [{"id": "a1", "attacker": "p3", "target": "p2", "kind": "rebut",
+                     "note": long}],
+        "questions": [{"id": "qu", "text": long, "hypotheses": ["p3", "p4"]}],
+    }
+    return load_map_text(yaml.safe_dump(data, allow_unicode=True), Path("long.yaml"))
+
+
+@pytest.mark.parametrize("engine", ["pure", "system"])
+@pytest.mark.parametrize("options", [DrawOptions(), DrawOptions(view="overview"),
+                                     DrawOptions(view="basis", focus="p2")],
+                         ids=["full", "overview", "basis"])
+def test_texts_longer_than_graphviz_strings_are_drawn(engine: str, options: DrawOptions) -> None:
+    drawing = draw(long_text_map(), options, ["svg"], engine_or_skip(engine))
+    root = ET.fromstring(drawing.outputs["svg"])
+    titles = [a.get(f"{XLINK}title") or "" for a in root.iter(f"{SVG}a")]
+    assert any("more characters: the map has the whole text" in title for title in titles)
+
+
+def test_a_long_tooltip_stays_under_the_engine_limit() -> None:
+    worst = tooltip("&\\\U0001F600\n\"" * 20_000)
+    assert len(quote_text(worst).encode()) < 16_384

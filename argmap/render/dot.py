@@ -28,7 +28,7 @@ from argmap.analyse.support import basis_of
 from argmap.model.elements import ArgumentMap, Inference, Proposition
 from argmap.render import statements, style
 from argmap.render.blocks import Link, arrange, crossing, label_size
-from argmap.render.labels import MapLabels, html_label, small_row
+from argmap.render.labels import MapLabels, html_label, small_row, title_label
 from argmap.render.legend import add_legend
 from argmap.render.text import html_text, link, tooltip
 
@@ -117,7 +117,7 @@ class DotBuilder:
         elif options.focus is not None:
             steps = "step" if options.depth == 1 else "steps"
             title += f" (around {options.focus}, {options.depth} {steps})"
-        return f'<<FONT POINT-SIZE="16"><B>{html_text(title)}</B></FONT>>'
+        return title_label(title)
 
     def _node(self, element_id: str, label: str, attributes: dict[str, str], tip: str,
               extra: dict[str, str] | None = None) -> None:

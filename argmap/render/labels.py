@@ -39,6 +39,13 @@ def html_label(rows: Iterable[str]) -> str:
     return "<" + "<BR/>".join(rows) + ">"
 
 
+def title_label(title: str) -> str:
+    """The drawing's title, in large bold type, wrapped (a long title would widen the drawing
+    and, past 16 KB, stop Graphviz 2.43)."""
+    lines = '<BR ALIGN="LEFT"/>'.join(text_rows(title, style.TITLE_WIDTH, style.TITLE_LINES))
+    return f'<<FONT POINT-SIZE="16"><B>{lines}</B></FONT>>'
+
+
 def header_row(words: str, element_id: str) -> str:
     return (f'<FONT POINT-SIZE="8" COLOR="{style.GREY}"><B>{html_text(words)}</B> '
             f"{html_text(element_id)}</FONT>")

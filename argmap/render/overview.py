@@ -22,7 +22,14 @@ from argmap.analyse.support import Folded, fold
 from argmap.model.elements import ArgumentMap, Proposition
 from argmap.render import style
 from argmap.render.dot import DotBuilder, DrawOptions
-from argmap.render.labels import header_row, html_label, small_row, standing_row, text_rows
+from argmap.render.labels import (
+    header_row,
+    html_label,
+    small_row,
+    standing_row,
+    text_rows,
+    title_label,
+)
 
 # Narrower than the full view's labels: the overview has to fit a screen, the text is one click
 # (the basis view) away.
@@ -49,8 +56,7 @@ class OverviewBuilder(DotBuilder):
         self.dot.graph_attr.update(OVERVIEW_LAYOUT)
 
     def _title(self, options: DrawOptions) -> str:
-        title = f"{self.model.map.title}: overview"
-        return f'<<FONT POINT-SIZE="16"><B>{_escaped(title)}</B></FONT>>'
+        return title_label(f"{self.model.map.title}: overview")
 
     def build(self) -> Digraph:
         if not self.folded.judgments:  # say so, rather than draw a blank page under a title
@@ -171,8 +177,3 @@ def _basis_line(summary: BasisSummary) -> str:
         words += f" (+{_count(summary.assumptions, 'assumption')})"
     return words
 
-
-def _escaped(text: str) -> str:
-    from argmap.render.text import html_text
-
-    return html_text(text)

@@ -23,6 +23,12 @@ while Graphviz 2.43 writes a url's ``&`` raw into ``href`` and both pass entity-
 (``&foo;``) through. So every ``&`` of a tooltip or a link is written as ``&amp;``: measured on
 system Graphviz 2.43 and graphviz-pure, the SVG then holds ``&amp;`` and shows the text typed.
 
+Graphviz 2.43 reads no quoted or HTML string longer than 16,384 bytes ("longer than 16384?"; a
+map's text may be 100,000 characters). Every door bounds what it lets through: labels are wrapped
+to a bounded number of lines, a tooltip keeps its first :data:`TOOLTIP_CHARS` characters (each
+written as at most five bytes: ``&amp;``, four backslashes, a UTF-8 character) and says how much
+it left out, a link longer than :data:`LINK_CHARS` is not made (its text is in the tooltip).
+
 Characters XML 1.0 forbids (most C0 controls, lone surrogates, U+FFFE/U+FFFF) become U+FFFD before
 any of this, so the SVG is always well-formed whatever the YAML smuggled in with ``\\x01``.
 """
@@ -38,6 +44,9 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(r"\s+")
 _URL_SAFE = "/:?#[]@!$&()*+,;=%-._~"
 ELLIPSIS = "..."
+# Bounds that keep every string under Graphviz 2.43's 16,384 bytes whatever the text holds.
+TOOLTIP_CHARS = 3000
+LINK_CHARS = 3000
 
 # graphviz-pure measures every non-ASCII character as a space and warns about each; the article's
 # typographic quotes and dashes would all be measured short. In *labels* (sized by the engine) they
@@ -110,6 +119,9 @@ def tooltip(text: str) -> str:
     """A quoted-string attribute value that shows ``text`` verbatim as an SVG tooltip."""
     from graphviz import nohtml  # type: ignore[import-untyped]
 
+    if len(text) > TOOLTIP_CHARS:
+        text = (text[:TOOLTIP_CHARS] + f"{ELLIPSIS}\n({len(text) - TOOLTIP_CHARS:,} more "
+                "characters: the map has the whole text)")
     escaped = clean(text).replace("\\", "\\\\\\\\").replace("\r\n", "\n").replace("\r", "\n")
     escaped = escaped.replace("&", "&amp;")
     quoted: str = nohtml(escaped.replace("\n", "\\n"))
@@ -133,4 +145,6 @@ def safe_url(url: str | None) -> str | None:
 def link(url: str | None) -> str | None:
     """The DOT ``URL`` attribute for ``url``: :func:`safe_url` with ``&`` written as ``&amp;``."""
     kept = safe_url(url)
-    return None if kept is None else kept.replace("&", "&amp;")
+    if kept is None or len(kept) > LINK_CHARS:
+        return None
+    return kept.replace("&", "&amp;")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import yaml
 
 from argmap.model import LoadedMap, load_map, load_map_text
 from argmap.render import style
@@ -322,3 +323,19 @@ def test_a_judgment_supported_only_by_the_analysts_steps_says_so(drawn):
         if element != "crane-unsafe" and "label" in statement.attributes:
             assert "analyst&#39;s reconstruction" not in statement.attributes["label"], element
             assert "analyst's reconstruction" not in statement.attributes["label"], element
+
+
+@pytest.mark.parametrize("kind", ["rebut", "undermine", "undercut"])
+def test_the_legend_has_a_sample_of_each_attack_the_analyst_raises(kind: str) -> None:
+    data = yaml.safe_load((MAPS / "all-kinds.yaml").read_text(encoding="utf-8"))
+    data["attacks"] = [{**data["attacks"][0], "kind": kind, "by": "analyst",
+                        "target": "cable-claim" if kind != "undercut" else "skipped"}]
+    loaded = load_map_text(yaml.safe_dump(data), MAPS / "one-attack.yaml")
+    legend = build_dot(loaded.model)[0].split("cluster_legend", 1)[1]
+    _, edges = statements(legend)
+    look = style.ANALYST_ATTACKS[kind].attributes()
+    samples = [edge for edge in edges if look.items() <= edge.attributes.items()]
+    assert samples and samples[0].attributes["tooltip"].startswith(style.ATTACKS[kind].verb)
+    others = {other for other in style.ANALYST_ATTACKS if other != kind}
+    assert not any(style.ANALYST_ATTACKS[other].attributes().items() <= edge.attributes.items()
+                   for other in others for edge in edges)

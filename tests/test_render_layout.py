@@ -6,6 +6,7 @@ machine) with the legibility benchmark's geometry (``benchmarks/geometry.py``).
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections import Counter
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from test_render_hostile import engine_or_skip
 
 from argmap.model import LoadedMap, load_map
 from argmap.render.blocks import Link, ranks
@@ -92,3 +94,38 @@ def test_geometry_counts_a_crossing() -> None:
     crossing = Path(__file__).parent / "render" / "crossing.dot"
     measures = laid_out(crossing.read_text(encoding="utf-8"))
     assert measures.crossings == 1 and measures.edges == 2
+
+
+def nodes_over_the_legend(layout_json: str) -> list[str]:
+    """The nodes (not the legend's own) whose boxes overlap the legend's frame."""
+    document = json.loads(layout_json)
+    frames = [obj["bb"] for obj in document["objects"] if obj.get("name") == "cluster_legend"]
+    x0, y0, x1, y1 = (float(part) for part in frames[0].split(","))
+    over = []
+    for obj in document["objects"]:
+        if "pos" not in obj or obj["name"].startswith("_legend"):
+            continue
+        x, y = (float(part) for part in obj["pos"].split(","))
+        half_width, half_height = float(obj["width"]) * 36, float(obj["height"]) * 36
+        if x + half_width > x0 and x - half_width < x1 and y + half_height > y0 \
+                and y - half_height < y1:
+            over.append(obj["name"])
+    return over
+
+
+@pytest.mark.parametrize("engine", ["pure", "system"])
+@pytest.mark.parametrize("focus", [None, "f-protesters-killed", "j-no-solo-militia"])
+def test_no_node_is_drawn_over_the_legend(engine: str, focus: str | None) -> None:
+    source, _ = build_dot(load_map(SEED).model, DrawOptions(focus=focus))
+    layout = run_layout(engine_or_skip(engine), source, ["json0"])
+    assert nodes_over_the_legend(layout.outputs["json0"]) == []
+
+
+@pytest.mark.parametrize("focus", ["f-protesters-killed", "f-khazali-threat", "j-escalation"])
+def test_a_focus_view_draws_each_element_once(focus: str) -> None:
+    """A view of a few dozen boxes is never cut into blocks, so no premise shared by two steps
+    is drawn again as a reference (f-protesters-killed was, beside itself)."""
+    source, _ = build_dot(load_map(SEED).model, DrawOptions(focus=focus))
+    assert "_ref" not in source
+    ids = Counter(node_id for _, node_id in _NODE.findall(source))
+    assert ids and max(ids.values()) == 1

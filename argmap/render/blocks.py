@@ -35,6 +35,9 @@ MAX_ASPECT = 2.5
 # A part of more nodes than this with several top-level conclusions is cut into one block per
 # conclusion and its support, however it is shaped: the seed map's crossings go from 80 to 5.
 GROUP_NODES = 60
+# A part of fewer nodes is never cut: it fits a screen whatever its shape, and a cut would draw
+# a premise shared by two blocks twice (once, and once as a reference) in a view of twenty boxes.
+MIN_CUT_NODES = 40
 # Blocks are joined while the join is at most this wide, relative to a 16:10 picture of the map.
 SCREEN_SHAPE = 1.6
 _FONT = re.compile(r'<FONT POINT-SIZE="(\d+(?:\.\d+)?)"')
@@ -157,7 +160,9 @@ def arrange(names: Sequence[str], links: Sequence[Link], support: Sequence[Link]
     blocks: list[list[str]] = []
     for part, (width, height) in zip(found, shapes, strict=True):
         pieces: list[list[str]] = []
-        if width > MAX_ASPECT * max(height, 1.0) and width > limit:
+        if len(part) < MIN_CUT_NODES:
+            pass
+        elif width > MAX_ASPECT * max(height, 1.0) and width > limit:
             pieces = _cut(part, support, estimate, limit)
         elif group and len(part) > GROUP_NODES:  # a block per conclusion; a single one stays
             pieces = _join(_under_each_top(part, support, split_single=False), estimate, limit)

@@ -128,10 +128,10 @@ class DotBuilder:
         self.drawn[element_id] = (statements.shared(tuple(attributes.items())), own)
 
     def _edge(self, tail: str, head: str, edge_style: style.EdgeStyle, tip: str,
-              name: str | None = None, look: str | None = None) -> None:
+              name: str | None = None) -> None:
         if not (self.kept(tail) and self.kept(head)):
             return
-        self.looks.add(look or style.LOOKS[edge_style])
+        self.looks.add(style.LOOKS[edge_style])
         base = svg_id(name or f"{tail}--{head}")
         edge_id, count = base, 1
         while edge_id in self.edge_ids:  # the same pair twice: keep ids unique and stable
@@ -257,8 +257,7 @@ class DotBuilder:
     def _attacks(self) -> None:
         for attack in self.model.attacks:
             self._edge(attack.attacker, attack.target, style.attack_look(attack.kind, attack.by),
-                       self.labels.attack_tooltip(attack), name=attack.id,
-                       look="analyst-attack" if attack.by == "analyst" else None)
+                       self.labels.attack_tooltip(attack), name=attack.id)
         for question in self.model.questions:
             for hypothesis in question.hypotheses:
                 self._edge(hypothesis, question.id, style.ANSWERS,

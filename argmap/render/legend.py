@@ -79,7 +79,10 @@ _EDGES: tuple[EdgeSample, ...] = (
     EdgeSample("rebuts", style.ATTACKS["rebut"], "rebuts a conclusion"),
     EdgeSample("undermines", style.ATTACKS["undermine"], "undermines a premise"),
     EdgeSample("undercuts", style.ATTACKS["undercut"], "undercuts an inference"),
-    EdgeSample("analyst-attack", style.ANALYST_ATTACKS["rebut"], "attack the analyst raises"),
+    EdgeSample("analyst-rebuts", style.ANALYST_ATTACKS["rebut"], "rebuts: the analyst's"),
+    EdgeSample("analyst-undermines", style.ANALYST_ATTACKS["undermine"],
+               "undermines: the analyst's"),
+    EdgeSample("analyst-undercuts", style.ANALYST_ATTACKS["undercut"], "undercuts: the analyst's"),
     EdgeSample("answers", style.ANSWERS, "answers a question"),
 )
 _INFERENCES: tuple[InferenceSample, ...] = (

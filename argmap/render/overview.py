@@ -136,8 +136,7 @@ class OverviewBuilder(DotBuilder):
                 if attack.attacker in drawn:
                     self._edge(attack.attacker, judgment,
                                style.attack_look(attack.kind, attack.by),
-                               self.labels.attack_tooltip(attack), name=attack.id,
-                               look="analyst-attack" if attack.by == "analyst" else None)
+                               self.labels.attack_tooltip(attack), name=attack.id)
 
 
 def _summary_lines(summary: BasisSummary) -> list[str]:

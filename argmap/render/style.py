@@ -137,6 +137,10 @@ def attack_look(kind: str, by: str) -> EdgeStyle:
     """The look of an attack of ``kind`` raised by ``by`` (``author`` or ``analyst``)."""
     return (ANALYST_ATTACKS if by == "analyst" else ATTACKS)[kind]
 
+
+# Each attack the analyst raises has its own sample: its line style and hue say which kind.
+LOOKS.update({look: f"analyst-{LOOKS[ATTACKS[kind]]}" for kind, look in ANALYST_ATTACKS.items()})
+
 # Layout: evidence at the bottom, conclusions on top, plain splines (orthogonal routing is slow and
 # unreadable on these graphs). Unconnected parts are laid out apart and packed (``pack``), so a map
 # of ten small arguments comes out as a block, not a row ten screens wide; the title sits top left
@@ -150,7 +154,9 @@ GRAPH_ATTRIBUTES = {
     "outputorder": "edgesfirst", "bgcolor": "white",
 }
 # Blocks (argmap.render.blocks) pack closer node by node: they interlock instead of lining up.
-BLOCKS_PACKMODE = "node"
+# The legend is a cluster and packs as one box ("clust"): packed node by node, system Graphviz
+# 2.43 put nodes inside its frame.
+BLOCKS_PACKMODE = "clust"
 # Crossing minimisation gets ``mclimit`` times the passes on drawings up to MCLIMIT_NODES nodes;
 # past that the extra passes cost more layout time than they are worth.
 MCLIMIT = "4"

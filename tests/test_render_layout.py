@@ -80,7 +80,8 @@ def test_the_seed_maps_figures_hold() -> None:
     full = laid_out(build_dot(model)[0])
     assert full.aspect <= 2.5 and full.crossings <= 20, full  # it was 3.3:1 and 143
     overview = laid_out(build_dot(model, DrawOptions(view="overview"))[0])
-    assert overview.fit >= 0.6, overview
+    # 0.65x while texts were cut after five lines; whole texts and open questions: 0.59x.
+    assert overview.fit >= 0.55 and overview.aspect <= 2.0, overview
 
 
 def test_a_map_of_unconnected_stories_is_a_block_not_a_row() -> None:

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
+import yaml
+from conftest import ROOT
 from test_render_dot import statements
 
 from argmap.analyse import ArgumentGraph, Basis
 from argmap.analyse.summary import summarise
 from argmap.analyse.support import basis_of, fold
-from argmap.model import LoadedMap, load_map
+from argmap.model import LoadedMap, load_map, load_map_text
+from argmap.render import style
 from argmap.render.dot import DrawOptions, build_dot
+from argmap.render.text import for_layout
 
 MAPS = Path(__file__).parent / "render"
 
@@ -62,8 +67,9 @@ def test_the_overview_draws_judgments_with_summaries_and_folds_the_rest(all_kind
     source, count = build_dot(all_kinds.model, DrawOptions(view="overview", legend=False))
     nodes, edges = statements(source)
     assert set(nodes) == {"cable-snapped", "maintenance-skipped", "closure-long", "sabotage",
-                          "wear", "bare-opinion", "top-judgment", "crane-unsafe", "why-cable"}
-    assert count == 9
+                          "wear", "bare-opinion", "top-judgment", "crane-unsafe", "why-cable",
+                          "inspection-claim", "no-record"}
+    assert count == 11
     pairs = {edge.names for edge in edges}
     assert {("cable-snapped", "maintenance-skipped"), ("maintenance-skipped", "top-judgment"),
             ("sabotage", "cable-snapped"), ("bare-opinion", "maintenance-skipped")} <= pairs
@@ -73,9 +79,50 @@ def test_the_overview_draws_judgments_with_summaries_and_folds_the_rest(all_kind
                   "attacked: undercut, undermine", "RESTS ON AN ASSUMPTION"):
         assert words in label, words
     assert "NO EVIDENCE" in nodes["bare-opinion"].attributes["label"]
-    # An attack from a claim is not drawn: it is counted where it lands.
     assert "attacked: rebut" in nodes["crane-unsafe"].attributes["label"]
     assert nodes["cable-snapped"].attributes["id"] == "am-cable-snapped"
+
+
+def test_the_overview_draws_each_attacker_with_its_own_basis(all_kinds):
+    """A claim that rebuts a judgment is a box of its own (with its quotes counted), and so is
+    the fact that rebuts the claim in turn: the reader sees what stands against what."""
+    nodes, edges = statements(build_dot(all_kinds.model, DrawOptions(view="overview"))[0])
+    attacks = {edge.names: edge.attributes for edge in edges}
+    assert attacks[("inspection-claim", "crane-unsafe")]["id"] == "am-inspection-rebuts-unsafe"
+    assert attacks[("no-record", "inspection-claim")]["id"] == "am-records-rebut"
+    claim = nodes["inspection-claim"].attributes
+    assert "<B>CLAIM</B>" in claim["label"] and "1 quote, 1 independent report" in claim["label"]
+    assert claim["fillcolor"] == style.PROPOSITIONS["attributed_claim"].fill
+    assert "FALLS" in nodes["inspection-claim"].attributes["label"]  # the fact defeats it
+
+
+def test_the_overview_counts_open_critical_questions_and_lists_them(all_kinds):
+    data = yaml.safe_load((MAPS / "all-kinds.yaml").read_text(encoding="utf-8"))
+    step = next(step for step in data["inferences"] if step["id"] == "skipped")
+    step["critical_questions"] = [
+        {"question": "Are the records complete for this year?"},
+        {"question": "Could the visit have gone unrecorded?", "why_open": "not checked"},
+        {"question": "Is the recorder reliable?", "status": "answered", "answer": "yes"}]
+    model = load_map_text(yaml.safe_dump(data), MAPS / "questions.yaml").model
+    nodes, _ = statements(build_dot(model, DrawOptions(view="overview"))[0])
+    judged = nodes["maintenance-skipped"].attributes
+    assert "? 2 OPEN CRITICAL QUESTIONS" in judged["label"]
+    assert "skipped: Are the records complete for this year?" in judged["tooltip"]
+    assert "recorder" not in judged["tooltip"]  # answered: not open
+    assert "OPEN CRITICAL" not in nodes["top-judgment"].attributes["label"]
+
+
+def test_no_overview_text_is_cut() -> None:
+    """Judgment text wraps whole in the overview: none ends in "..." on the seed map (14 of 34
+    boxes did)."""
+    model = load_map(ROOT / "maps" / "qaani-baghdad-2021-11.yaml").model
+    nodes, _ = statements(build_dot(model, DrawOptions(view="overview"))[0])
+    assert not [name for name, node in nodes.items() if "..." in node.attributes["label"]]
+    words = {proposition.id: " ".join(proposition.text.split()[-3:])
+             for proposition in model.propositions if proposition.id in nodes}
+    for name, last_words in words.items():  # the end of each text is on the drawing
+        flat = nodes[name].attributes["label"].replace("<BR/>", " ")
+        assert html.escape(for_layout(last_words), quote=False) in flat, name
 
 
 def test_the_basis_view_draws_the_tree_and_its_attackers(all_kinds):

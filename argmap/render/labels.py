@@ -69,6 +69,13 @@ def standing_row(mark: Standing) -> str:
     return f'<FONT POINT-SIZE="9" COLOR="{colour}"><B>{words}</B></FONT>'
 
 
+def open_questions_row(count: int) -> str:
+    """How many critical questions are still open on a judgment's steps: in the undercut's
+    colour, since each may yet defeat one, and in words that read without it."""
+    words = f"? {count} OPEN CRITICAL QUESTION{'S' if count != 1 else ''}"
+    return f'<FONT POINT-SIZE="9" COLOR="{style.OPEN_QUESTION_COLOUR}"><B>{words}</B></FONT>'
+
+
 def text_rows(text: str, width: int, lines: int) -> list[str]:
     # Wrapped lines hold no newline: escape them in one call, split again.
     return html_text("\n".join(wrap(text, width, lines))).split("\n")

@@ -18,7 +18,13 @@ from typing import NamedTuple
 from graphviz import Digraph  # type: ignore[import-untyped]
 
 from argmap.render import style
-from argmap.render.labels import analyst_row, header_row, html_label, small_row
+from argmap.render.labels import (
+    analyst_row,
+    header_row,
+    html_label,
+    open_questions_row,
+    small_row,
+)
 
 LEGEND_ID = "argmap-legend"
 _PROPOSITION = style.PROPOSITIONS
@@ -65,6 +71,8 @@ _SAMPLES: dict[str, NodeSample] = {
     "hypothesis": NodeSample(_PROPOSITION["hypothesis"], "HYPOTHESIS",
                              ("one answer to a question",)),
     "question": NodeSample(style.QUESTION, "QUESTION", ("a question its", "hypotheses answer")),
+    "open-questions": NodeSample(_PROPOSITION["author_judgment"], "JUDGMENT",
+                                 ("critical questions still open", "on its steps (the overview)")),
     "reference": NodeSample(style.REFERENCE_LOOK, "KIND id", ("drawn in another part:",
                                                              "click to go there")),
     "unsupported": NodeSample(_PROPOSITION["author_judgment"],
@@ -140,6 +148,8 @@ def _sample_node(legend: Digraph, key: str) -> None:
     rows = [header_row(sample.header, ""), *(small_row(line) for line in sample.lines)]
     if key == "judgment":
         rows.append(_standing_marks())
+    if key == "open-questions":
+        rows.append(open_questions_row(2))
     legend.node(_name(key), html_label(rows), _attributes={
         **attributes, "id": f"{LEGEND_ID}-{key}", "tooltip": sample.header.lower()})
 

@@ -8,7 +8,13 @@ figures what its whole basis holds: quotes, independent reports, Admiralty grade
 attacks (:mod:`argmap.analyse.summaries`: the figures of :func:`argmap.analyse.summary.summarise`
 for every judgment in one pass; the same elements ``--view basis`` draws),
 and whether it stands under grounded evaluation (:func:`argmap.analyse.evaluation.standing`).
-Attacks between two judgments stay arrows; attacks from a fact or claim are counted.
+
+What stands against a judgment is drawn, not only counted: every attack on the judgment or on a
+step folded into it is an arrow from its attacker, and an attacker that is no judgment (a fact, a
+claim, an assumption) is a box of its own with its own basis summary (and so on for what attacks
+it). A judgment with critical questions still open on the steps folded into it says how many in
+the undercut's orange (each may yet defeat a step), and lists them in its tooltip. Text is
+wrapped whole, never cut, each box about twice as wide as tall (:func:`text_width`).
 """
 
 from __future__ import annotations
@@ -21,20 +27,29 @@ from argmap.analyse.summary import BasisSummary
 from argmap.analyse.support import Folded, fold
 from argmap.model.elements import ArgumentMap, Proposition
 from argmap.render import style
+from argmap.render.blocks import SCREEN_SHAPE, Estimator, label_size
 from argmap.render.dot import DotBuilder, DrawOptions
 from argmap.render.labels import (
     header_row,
     html_label,
+    open_questions_row,
     small_row,
     standing_row,
     text_rows,
     title_label,
 )
+from argmap.render.legend import NODES_PER_ROW
 
-# Narrower than the full view's labels: the overview has to fit a screen, the text is one click
-# (the basis view) away.
-OVERVIEW_WIDTH = 28
-OVERVIEW_LINES = 5
+# Text is wrapped whole at a width that grows with its length, so a box stays about as wide as
+# twice its height however long the judgment; past OVERVIEW_LINES lines (a text of a thousand
+# characters and more) it is cut, and the tooltip and the basis view have it whole.
+OVERVIEW_WIDTH = 26
+OVERVIEW_MAX_WIDTH = 46
+OVERVIEW_LINES = 24
+# A line of 11-point text is about 5.7 points a character and 13.2 points high: a text of n
+# characters set w wide is 5.7 w by 13.2 n / w, about twice as wide as tall when w^2 = 4.6 n;
+# a little wider (6 n) fits the seed map's overview to a screen best (0.59x against 0.57x).
+SHAPE_FACTOR = 6.0
 # Parts side by side in a row (the legend strip beside the judgments), a little closer together;
 # an overview cut into blocks packs them as the full view does.
 OVERVIEW_LAYOUT = {"packmode": "array", "nodesep": "0.18"}
@@ -65,14 +80,23 @@ class OverviewBuilder(DotBuilder):
             self._judgment(self.graph.propositions[judgment])
         self._questions()
         self._support_arrows()
-        self._judgment_attacks()
+        self._attacks_drawn()
         for question in self.model.questions:
             for hypothesis in question.hypotheses:
                 self._edge(hypothesis, question.id, style.ANSWERS,
                            f"{hypothesis} {style.ANSWERS.verb} {question.id}")
-        if self.nodes < BESIDE_LEGEND_NODES:  # a strip beside a few boxes would be the widest part
+        if self.nodes < BESIDE_LEGEND_NODES or self._wide():
+            # A strip beside a few boxes, or beside a wide drawing, would make it wider still:
+            # the legend goes in a band under or over it.
             self.dot.graph_attr["packmode"] = style.GRAPH_ATTRIBUTES["packmode"]
+            self.legend_columns = NODES_PER_ROW
         return self.dot
+
+    def _wide(self) -> bool:
+        """Whether the drawing, as dot will roughly lay it out, is wider than a screen."""
+        sizes = {name: label_size(own["label"]) for name, (_, own) in self.drawn.items()}
+        width, height = Estimator([link for link, *_ in self.links], sizes)(list(self.drawn))
+        return width > SCREEN_SHAPE * height
 
     def _judgment(self, proposition: Proposition) -> None:
         summary = self.summaries.of(proposition.id)
@@ -88,14 +112,21 @@ class OverviewBuilder(DotBuilder):
         rows = [header_row(style.PROPOSITIONS[proposition.kind].header, proposition.id)]
         if flag:  # on a line of its own: the header stays as narrow as the text
             rows.append(f'<FONT POINT-SIZE="8" COLOR="{style.GREY}"><B>{flag}</B></FONT>')
-        rows += [*text_rows(proposition.text, OVERVIEW_WIDTH, OVERVIEW_LINES),
+        rows += [*text_rows(proposition.text, text_width(proposition.text), OVERVIEW_LINES),
                 *(small_row(line) for line in self._estimate(proposition)),
                 *(small_row(line) for line in _summary_lines(summary))]
+        asked = self._open_questions(proposition.id)
+        if asked:
+            self.looks.add("open-questions")
+            rows.append(open_questions_row(len(asked)))
         mark = self.standing.get(proposition.id)
         if mark is not None:  # grounded evaluation: does it stand?
             rows.append(standing_row(mark))
-        self._node(proposition.id, html_label(rows), attributes,
-                   self._tooltip(proposition, summary))
+        tip = self._tooltip(proposition, summary)
+        if asked:
+            tip += "".join([f"\n{_count(len(asked), 'critical question')} still open:",
+                            *(f"\n  {step}: {question}" for step, question in asked)])
+        self._node(proposition.id, html_label(rows), attributes, tip)
 
     def _estimate(self, proposition: Proposition) -> list[str]:
         """Likelihood and confidence on one line: ``likely (55-80%), moderate confidence``."""
@@ -128,15 +159,39 @@ class OverviewBuilder(DotBuilder):
                 self._edge(premise, judgment, style.SUPPORTS,
                            f"{premise} {style.SUPPORTS.verb} {judgment} (through {through})")
 
-    def _judgment_attacks(self) -> None:
-        """An attack from one judgment on another, or on a step folded into one, is an arrow."""
-        drawn = set(self.folded.judgments)
-        for judgment in self.folded.judgments:
-            for attack in self.folded.attacks.get(judgment, ()):
-                if attack.attacker in drawn:
-                    self._edge(attack.attacker, judgment,
-                               style.attack_look(attack.kind, attack.by),
-                               self.labels.attack_tooltip(attack), name=attack.id)
+    def _attacks_drawn(self) -> None:
+        """Every attack on a judgment, or on a step folded into one, is an arrow from its
+        attacker; an attacker that is not a judgment is drawn too, with its own basis, and the
+        attacks on it in turn."""
+        pending = [(attack, judgment) for judgment in self.folded.judgments
+                   for attack in self.folded.attacks.get(judgment, ())]
+        while pending:
+            attack, target = pending.pop(0)
+            attacker = self.graph.propositions.get(attack.attacker)
+            if attacker is None:
+                continue
+            if attacker.id not in self.drawn:
+                self._judgment(attacker)
+                pending.extend((other, attacker.id)
+                               for other in self.graph.attacked_by.get(attacker.id, ()))
+            self._edge(attacker.id, target, style.attack_look(attack.kind, attack.by),
+                       self.labels.attack_tooltip(attack), name=attack.id)
+
+    def _open_questions(self, judgment: str) -> list[tuple[str, str]]:
+        """The critical questions still open on the steps folded into ``judgment`` (those
+        that conclude it among them), each with its step, in map order."""
+        steps = [self.graph.inferences[element] for element in self.folded.folded.get(judgment, ())
+                 if element in self.graph.inferences]
+        return [(step.id, question.question) for step in
+                sorted(steps, key=lambda step: self.graph.position[step.id])
+                for question in step.critical_questions if question.status == "open"]
+
+
+def text_width(text: str) -> int:
+    """The wrapping width for ``text``: a box about twice as wide as tall (see
+    :data:`SHAPE_FACTOR`), never narrower than a short judgment's nor too wide to read."""
+    wanted = int((SHAPE_FACTOR * len(text)) ** 0.5 + 0.5)
+    return min(OVERVIEW_MAX_WIDTH, max(OVERVIEW_WIDTH, wanted))
 
 
 def _summary_lines(summary: BasisSummary) -> list[str]:

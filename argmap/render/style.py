@@ -112,6 +112,10 @@ SUPPORT_LOOKS = frozenset({ANCHOR, PREMISE, CONCLUSION, SUPPORTS})
 REFERENCE_LOOK = NodeStyle("REFERENCE", "box", "dashed,rounded", "#FFFFFF", GREY)
 REFERENCE = {**REFERENCE_LOOK.attributes(), "fontsize": "9", "margin": "0.06,0.03"}
 
+# The overview: how many critical questions are still open under a judgment, in the undercut's
+# hue darkened to read on a light fill (each may yet defeat a step).
+OPEN_QUESTION_COLOUR = "#A35F00"
+
 # The legend's key for each look (see argmap.render.legend): the legend shows only those drawn.
 LOOKS: dict[EdgeStyle, str] = {
     ANCHOR: "anchors", PREMISE: "is-a-premise-of", CONCLUSION: "concludes", SUPPORTS: "supports",

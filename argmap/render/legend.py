@@ -73,6 +73,7 @@ _SAMPLES: dict[str, NodeSample] = {
     "question": NodeSample(style.QUESTION, "QUESTION", ("a question its", "hypotheses answer")),
     "open-questions": NodeSample(_PROPOSITION["author_judgment"], "JUDGMENT",
                                  ("critical questions still open", "on its steps (the overview)")),
+    "group": NodeSample(style.GROUP, "UNDER id", ("judgments folded: how many,", "on what basis")),
     "reference": NodeSample(style.REFERENCE_LOOK, "KIND id", ("drawn in another part:",
                                                              "click to go there")),
     "unsupported": NodeSample(_PROPOSITION["author_judgment"],

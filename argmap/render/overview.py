@@ -19,16 +19,19 @@ wrapped whole, never cut, each box about twice as wide as tall (:func:`text_widt
 
 from __future__ import annotations
 
+from collections import Counter
+
 from graphviz import Digraph  # type: ignore[import-untyped]
 
 from argmap.analyse import Basis
 from argmap.analyse.summaries import Summaries
 from argmap.analyse.summary import BasisSummary
 from argmap.analyse.support import Folded, fold
-from argmap.model.elements import ArgumentMap, Proposition
+from argmap.model.elements import ArgumentMap, Attack, Proposition, Question
 from argmap.render import style
 from argmap.render.blocks import SCREEN_SHAPE, Estimator, label_size
 from argmap.render.dot import DotBuilder, DrawOptions
+from argmap.render.groups import Layout, cluster_name, layout, needs_groups
 from argmap.render.labels import (
     header_row,
     html_label,
@@ -39,6 +42,7 @@ from argmap.render.labels import (
     title_label,
 )
 from argmap.render.legend import NODES_PER_ROW
+from argmap.render.text import html_text
 
 # Text is wrapped whole at a width that grows with its length, so a box stays about as wide as
 # twice its height however long the judgment; past OVERVIEW_LINES lines (a text of a thousand
@@ -54,6 +58,7 @@ SHAPE_FACTOR = 6.0
 # an overview cut into blocks packs them as the full view does.
 OVERVIEW_LAYOUT = {"packmode": "array", "nodesep": "0.18"}
 BESIDE_LEGEND_NODES = 10
+LINKS_LISTED = 12  # in the tooltip of an arrow between two groups
 EMPTY_NOTE = ("This map has no judgment or hypothesis to show: "
               "its full view (--view full) draws everything it has.")
 BASIS_WORDS = {Basis.EVIDENCE: "rests on evidence", Basis.ASSUMPTION: "rests on assumptions",
@@ -76,6 +81,19 @@ class OverviewBuilder(DotBuilder):
     def build(self) -> Digraph:
         if not self.folded.judgments:  # say so, rather than draw a blank page under a title
             self.dot.node("_empty", EMPTY_NOTE, shape="plaintext", fontcolor=style.MUTED)
+        grouped = needs_groups(self.folded, self.model)
+        if grouped:
+            self._grouped(layout(self.folded, self.model))
+        else:
+            self._every_judgment()
+        if not grouped and (self.nodes < BESIDE_LEGEND_NODES or self._wide()):
+            # A strip beside a few boxes, or beside a wide drawing, would make it wider still:
+            # the legend goes in a band under or over it.
+            self.dot.graph_attr["packmode"] = style.GRAPH_ATTRIBUTES["packmode"]
+            self.legend_columns = NODES_PER_ROW
+        return self.dot
+
+    def _every_judgment(self) -> None:
         for judgment in self.folded.judgments:
             self._judgment(self.graph.propositions[judgment])
         self._questions()
@@ -85,12 +103,101 @@ class OverviewBuilder(DotBuilder):
             for hypothesis in question.hypotheses:
                 self._edge(hypothesis, question.id, style.ANSWERS,
                            f"{hypothesis} {style.ANSWERS.verb} {question.id}")
-        if self.nodes < BESIDE_LEGEND_NODES or self._wide():
-            # A strip beside a few boxes, or beside a wide drawing, would make it wider still:
-            # the legend goes in a band under or over it.
-            self.dot.graph_attr["packmode"] = style.GRAPH_ATTRIBUTES["packmode"]
-            self.legend_columns = NODES_PER_ROW
-        return self.dot
+
+    def _grouped(self, found: Layout) -> None:
+        """Each group's head, its judgments down to the depth shown, a cluster under each
+        deepest one for what lies below (see :mod:`argmap.render.groups`), and the support and
+        attacks between them as single arrows."""
+        questions = {question.id: question for question in self.model.questions}
+        for group_ in found.groups:
+            if group_.question and group_.head is not None:
+                self.looks.add("question")
+                question = questions[group_.head]
+                self._node(question.id, self.labels.question_label(question),
+                           style.QUESTION.attributes(), question.text)
+            elif group_.head is not None:
+                self._judgment(self.graph.propositions[group_.head])
+        for member in found.drawn():
+            self._judgment(self.graph.propositions[member])
+        folded_heads = next((g.heads for g in found.groups if g.head is None), [])
+        for anchor, members in found.clusters().items():
+            self._cluster(anchor, members, folded_heads if anchor is None else [anchor],
+                          anchor in questions)
+        self._links_between(found.stand_ins(), questions)
+
+    def _cluster(self, anchor: str | None, members: list[str], heads: list[str],
+                 question: bool) -> None:
+        self.looks.add("group")
+        name = cluster_name(anchor)
+        self._node(name, html_label(self._cluster_rows(anchor, members, heads, question)),
+                   style.GROUP.attributes(), self._cluster_tooltip(members, heads))
+        if anchor is not None:
+            look = style.ANSWERS if question else style.SUPPORTS
+            self._edge(name, anchor, look,
+                       f"{_count(len(members), 'judgment')} {look.verb} {anchor}")
+
+    def _cluster_rows(self, anchor: str | None, members: list[str], heads: list[str],
+                      question: bool) -> list[str]:
+        kinds = Counter(self.graph.propositions[member].kind for member in members)
+        what = (f"{_count(kinds['author_judgment'], 'judgment')} and "
+                f"{_count(kinds['hypothesis'], 'hypothesis', 'hypotheses')}")
+        if anchor is None:
+            header = f"{len(heads)} MORE GROUPS"
+        else:
+            header = f"ANSWERS TO {anchor}" if question else f"UNDER {anchor}"
+            what += "" if question else " under it"
+        bases = Counter(self.summaries.of(member).basis for member in members)
+        marks = Counter(self.standing[m].label for m in members if m in self.standing)
+        rows = [header_row(header, ""), html_text(what),
+                small_row(", ".join(f"{count} {GROUP_BASIS_WORDS[basis]}"
+                                    for basis, count in sorted(bases.items())))]
+        standing = [f"{marks[label]} {style.STANDING_MARKS[label].lower()}"
+                    for label in ("out", "undec") if marks[label]]
+        if standing:
+            rows.append(small_row(", ".join(standing)))
+        focus = anchor or "ID (tooltip)"
+        rows.append(small_row(f"drawn whole: --view basis --focus {focus}", italic=True))
+        return rows
+
+    @staticmethod
+    def _cluster_tooltip(members: list[str], heads: list[str]) -> str:
+        folded_here = _count(len(members), "judgment or hypothesis", "judgments and hypotheses")
+        lines = [f"{folded_here} folded here: {', '.join(members)}",
+                 *(f"draw {head} and all it rests on: argmap render MAP --view basis "
+                   f"--focus {head}" for head in heads)]
+        return "\n".join(lines)
+
+    def _links_between(self, boxes: dict[str, str], questions: dict[str, Question]) -> None:
+        """Support, attacks and answers between the boxes drawn, one arrow per pair of boxes
+        and look; an attacker folded into a judgment stands in that judgment's box."""
+        owners = {element: judgment for judgment in reversed(self.folded.judgments)
+                  for element in self.folded.folded[judgment]}
+        found: dict[tuple[str, str, style.EdgeStyle], list[str]] = {}
+        attacks: dict[tuple[str, str], list[Attack]] = {}
+        for judgment in self.folded.judgments:
+            head = boxes[judgment]
+            for premise in self.folded.supports[judgment]:
+                found.setdefault((boxes[premise], head, style.SUPPORTS), []).append(
+                    f"{premise} {style.SUPPORTS.verb} {judgment}")
+            for attack in self.folded.attacks.get(judgment, ()):
+                tail = boxes.get(owners.get(attack.attacker, attack.attacker))
+                if tail is not None:
+                    attacks.setdefault((tail, head), []).append(attack)
+        for (tail, head), between in attacks.items():  # one arrow, in the commonest kind's look
+            kind, by = Counter((a.kind, a.by) for a in between).most_common(1)[0][0]
+            found[(tail, head, style.attack_look(kind, by))] = [
+                self.labels.attack_tooltip(attack) for attack in between]
+        for question in questions.values():
+            if question.id in self.drawn:
+                for hypothesis in question.hypotheses:
+                    found.setdefault((boxes[hypothesis], question.id, style.ANSWERS), []).append(
+                        f"{hypothesis} {style.ANSWERS.verb} {question.id}")
+        own = {(link.tail, link.head) for link, *_ in self.links}  # each cluster to its anchor
+        for (tail, head, look), what in found.items():
+            if tail != head and (tail, head) not in own:
+                more = f"\n... and {len(what) - LINKS_LISTED} more" \
+                    if len(what) > LINKS_LISTED else ""
+                self._edge(tail, head, look, "\n".join(what[:LINKS_LISTED]) + more)
 
     def _wide(self) -> bool:
         """Whether the drawing, as dot will roughly lay it out, is wider than a screen."""
@@ -194,6 +301,10 @@ def text_width(text: str) -> int:
     return min(OVERVIEW_MAX_WIDTH, max(OVERVIEW_WIDTH, wanted))
 
 
+GROUP_BASIS_WORDS = {Basis.EVIDENCE: "on evidence", Basis.ASSUMPTION: "on assumptions",
+                     Basis.ASSERTION: "on assertion alone"}
+
+
 def _summary_lines(summary: BasisSummary) -> list[str]:
     lines = [*_evidence_lines(summary), _basis_line(summary)]
     if summary.attacks:
@@ -219,8 +330,8 @@ def _evidence_lines(summary: BasisSummary) -> list[str]:
             f"{_count(len(reports.speakers), 'speaker')}{grades}"]
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
+def _count(number: int, noun: str, plural: str | None = None) -> str:
+    return f"{number} " + (noun if number == 1 else plural or noun + "s")
 
 
 def _basis_line(summary: BasisSummary) -> str:

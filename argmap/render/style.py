@@ -116,6 +116,9 @@ REFERENCE = {**REFERENCE_LOOK.attributes(), "fontsize": "9", "margin": "0.06,0.0
 # hue darkened to read on a light fill (each may yet defeat a step).
 OPEN_QUESTION_COLOUR = "#A35F00"
 
+# The overview of a big map: the judgments of a group folded into one counted box.
+GROUP = NodeStyle("GROUP", "folder", "filled", "#F2F2F2", GREY)
+
 # The legend's key for each look (see argmap.render.legend): the legend shows only those drawn.
 LOOKS: dict[EdgeStyle, str] = {
     ANCHOR: "anchors", PREMISE: "is-a-premise-of", CONCLUSION: "concludes", SUPPORTS: "supports",

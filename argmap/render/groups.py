@@ -137,14 +137,15 @@ def layout(folded: Folded, model: ArgumentMap) -> Layout:
 
 def _groups(folded: Folded, model: ArgumentMap) -> list[Group]:
     supporting = {premise for judgment in folded.judgments for premise in folded.supports[judgment]}
-    answers = {h for question in model.questions for h in question.hypotheses}
+    questions = list(model.questions)  # one pass over the section, as the whole overview makes
+    answers = {h for question in questions for h in question.hypotheses}
     owner: set[str] = set()
     groups: list[Group] = []
     tops = [j for j in folded.judgments if j not in supporting]
     for top in tops:
         if top not in answers:
             groups.append(_claim(Group(top), [top], folded, owner))
-    for question in model.questions:
+    for question in questions:
         hypotheses = [h for h in question.hypotheses if h in tops and h not in owner]
         if hypotheses:
             groups.append(_claim(Group(question.id, question=True), hypotheses, folded, owner))

@@ -59,7 +59,9 @@ def test_each_cluster_counts_what_it_holds_and_points_to_its_basis_view(
     for name, members in clusters.items():
         label, tooltip = nodes[name].attributes["label"], nodes[name].attributes["tooltip"]
         judged = sum(1 for member in members if kinds[member] == "author_judgment")
-        assert re.search(rf"\b{judged} judgments?\b", label), (name, label)
+        hypotheses = len(members) - judged
+        assert not judged or re.search(rf"\b{judged} judgments?\b", label), (name, label)
+        assert not hypotheses or re.search(rf"\b{hypotheses} hypothes[ei]s\b", label), label
         anchor = name.removeprefix("_group.")
         if anchor == groups.REST:
             assert "MORE GROUPS" in label

@@ -81,12 +81,11 @@ class OverviewBuilder(DotBuilder):
     def build(self) -> Digraph:
         if not self.folded.judgments:  # say so, rather than draw a blank page under a title
             self.dot.node("_empty", EMPTY_NOTE, shape="plaintext", fontcolor=style.MUTED)
-        grouped = needs_groups(self.folded, self.model)
-        if grouped:
+        if needs_groups(self.folded, self.model):
             self._grouped(layout(self.folded, self.model))
         else:
             self._every_judgment()
-        if not grouped and (self.nodes < BESIDE_LEGEND_NODES or self._wide()):
+        if self.nodes < BESIDE_LEGEND_NODES or self._wide():
             # A strip beside a few boxes, or beside a wide drawing, would make it wider still:
             # the legend goes in a band under or over it.
             self.dot.graph_attr["packmode"] = style.GRAPH_ATTRIBUTES["packmode"]
@@ -139,8 +138,10 @@ class OverviewBuilder(DotBuilder):
     def _cluster_rows(self, anchor: str | None, members: list[str], heads: list[str],
                       question: bool) -> list[str]:
         kinds = Counter(self.graph.propositions[member].kind for member in members)
-        what = (f"{_count(kinds['author_judgment'], 'judgment')} and "
-                f"{_count(kinds['hypothesis'], 'hypothesis', 'hypotheses')}")
+        what = " and ".join(part for part in (
+            _count(kinds["author_judgment"], "judgment") if kinds["author_judgment"] else "",
+            _count(kinds["hypothesis"], "hypothesis", "hypotheses") if kinds["hypothesis"] else "",
+        ) if part)
         if anchor is None:
             header = f"{len(heads)} MORE GROUPS"
         else:

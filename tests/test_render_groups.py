@@ -7,12 +7,13 @@ import re
 import sys
 
 import pytest
+import yaml
 from conftest import ROOT
 from test_render_dot import Statement, statements
 
 from argmap.analyse import ArgumentGraph
 from argmap.analyse.support import fold
-from argmap.model import LoadedMap, load_map
+from argmap.model import LoadedMap, load_map, load_map_text
 from argmap.render import groups
 from argmap.render.dot import DrawOptions, build_dot
 from argmap.render.engine import find_engine, run_layout
@@ -102,3 +103,23 @@ def test_groups_follow_top_conclusions_and_questions(monkeypatch: pytest.MonkeyP
     assert {"why-cable", "_group.why-cable", "closure-long", "_group.closure-long"} <= set(nodes)
     assert "sabotage" not in nodes and "top-judgment" not in nodes
     assert ("_group.closure-long", "closure-long") in {edge.names for edge in edges}
+
+
+def test_a_few_judgments_of_long_texts_are_grouped_too() -> None:
+    """Twenty-five judgments of 900 characters each fill more than a screen: grouped although
+    under the count, and the overview fits a screen at half size."""
+    text = "The council will approve the ban next week, as the chair has said. " * 13
+    under = [f"j{number}" for number in range(24)]
+    data = {
+        "map": {"id": "long-texts", "title": "Long texts", "format": 1},
+        "propositions": [{"id": "top", "text": text, "kind": "author_judgment"},
+                         *({"id": name, "text": text, "kind": "author_judgment"}
+                           for name in under)],
+        "inferences": [{"id": f"i-{name}", "premises": [name], "conclusion": "top"}
+                       for name in under],
+    }
+    model = load_map_text(yaml.safe_dump(data), ROOT / "long-texts.yaml").model
+    source, _ = build_dot(model, DrawOptions(view="overview"))
+    assert "_group.top" in source
+    measures = measure(run_layout(find_engine("pure"), source, ["json0"]).outputs["json0"])
+    assert measures.fit >= 0.5, measures

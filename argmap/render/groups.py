@@ -1,8 +1,10 @@
 """The overview of a big map: its judgments grouped, what lies deep in a group folded into counted
 clusters.
 
-Past :data:`OVERVIEW_BUDGET` boxes an overview no longer fits a screen legibly (the seed map's 34
-fit 1920 x 1080 at about 0.6x; a 2,000-node map's 526 at 0.10x). Then the judgments are grouped:
+Past :data:`OVERVIEW_BUDGET` boxes (or past an area of boxes: see
+:data:`argmap.render.overview.MAX_LABEL_AREA`) an overview no longer fits a screen legibly (the
+seed map's 34 fit 1920 x 1080 at about 0.6x; a 2,000-node map's 526 at 0.10x). Then the
+judgments are grouped:
 
 * **by top conclusion**: each judgment that supports no other heads a group holding every
   judgment under it not already in an earlier group (map order);

@@ -29,7 +29,7 @@ from argmap.analyse.summary import BasisSummary
 from argmap.analyse.support import Folded, fold
 from argmap.model.elements import ArgumentMap, Attack, Proposition, Question
 from argmap.render import style
-from argmap.render.blocks import SCREEN_SHAPE, Estimator, label_size
+from argmap.render.blocks import NODESEP, RANKSEP, SCREEN_SHAPE, Estimator, label_size
 from argmap.render.dot import DotBuilder, DrawOptions
 from argmap.render.groups import Layout, cluster_name, layout, needs_groups
 from argmap.render.labels import (
@@ -58,6 +58,11 @@ SHAPE_FACTOR = 6.0
 # an overview cut into blocks packs them as the full view does.
 OVERVIEW_LAYOUT = {"packmode": "array", "nodesep": "0.18"}
 BESIDE_LEGEND_NODES = 10
+# The boxes of an overview drawn whole (each with the space dot leaves around it) cover at most
+# this many square points; past it the overview is grouped. dot spreads them over 2.5 to 5 times
+# that: the seed map's 34 boxes cover 1.26 M pt^2 and come out 3.2 M (0.59x of a screen); a
+# screen at 0.5x is 4.7 M.
+MAX_LABEL_AREA = 1.5e6
 LINKS_LISTED = 12  # in the tooltip of an arrow between two groups
 EMPTY_NOTE = ("This map has no judgment or hypothesis to show: "
               "its full view (--view full) draws everything it has.")
@@ -81,10 +86,11 @@ class OverviewBuilder(DotBuilder):
     def build(self) -> Digraph:
         if not self.folded.judgments:  # say so, rather than draw a blank page under a title
             self.dot.node("_empty", EMPTY_NOTE, shape="plaintext", fontcolor=style.MUTED)
-        if needs_groups(self.folded, self.model):
-            self._grouped(layout(self.folded, self.model))
-        else:
+        if not needs_groups(self.folded, self.model):
             self._every_judgment()
+        if needs_groups(self.folded, self.model) or self._too_big():
+            self._start_again()
+            self._grouped(layout(self.folded, self.model))
         if self.nodes < BESIDE_LEGEND_NODES or self._wide():
             # A strip beside a few boxes, or beside a wide drawing, would make it wider still:
             # the legend goes in a band under or over it.
@@ -199,6 +205,19 @@ class OverviewBuilder(DotBuilder):
                 more = f"\n... and {len(what) - LINKS_LISTED} more" \
                     if len(what) > LINKS_LISTED else ""
                 self._edge(tail, head, look, "\n".join(what[:LINKS_LISTED]) + more)
+
+    def _too_big(self) -> bool:
+        """Whether the boxes drawn, with the space dot leaves around them, cover more than
+        :data:`MAX_LABEL_AREA` (a few boxes of long texts fill a screen as well as many)."""
+        sizes = (label_size(own["label"]) for _, own in self.drawn.values())
+        return sum((w + NODESEP) * (h + RANKSEP) for w, h in sizes) > MAX_LABEL_AREA
+
+    def _start_again(self) -> None:
+        self.drawn.clear()
+        self.links.clear()
+        self.edge_ids.clear()
+        self.looks.clear()
+        self.nodes = 0
 
     def _wide(self) -> bool:
         """Whether the drawing, as dot will roughly lay it out, is wider than a screen."""

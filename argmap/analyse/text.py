@@ -21,6 +21,7 @@ _STRAIGHTEN = str.maketrans({
 })
 _WORD_RUN = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+|\n\s*")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 SUGGESTION_CHARS = 160
 _ALIGNED = 3
 # Bounds that keep suggestions cheap on hostile or huge input: a "sentence" longer than this is
@@ -68,6 +69,18 @@ class NormalisedText:
 
     def normalised_slice(self, start: int, end: int) -> str:
         return normalise(self.original[start:end])
+
+    def one_paragraph(self, start: int, end: int) -> bool:
+        """Whether the original ``[start, end)`` lies within one paragraph (no blank line)."""
+        breaks = self._paragraph_breaks
+        return bisect.bisect(breaks, start) == bisect.bisect(breaks, end - 1)
+
+    @cached_property
+    def _paragraph_breaks(self) -> list[int]:
+        """Where each blank line starts: found once per text, not once per candidate match (a
+        quote whose pieces are never in one paragraph tried 500 places, each a scan of the
+        whole text: 92 s on a 4.6 MB source)."""
+        return [match.start() for match in _PARAGRAPH_BREAK.finditer(self.original)]
 
     def closest_passage(self, quote: str) -> tuple[str, float] | None:
         """The passage most like ``quote`` and its difflib ratio (0-1); only called on failure.

@@ -8,6 +8,7 @@ and column, and as a YAML quote entry whose text is quoted so that YAML reads it
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import sys
@@ -16,11 +17,15 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from argmap.problems import ArgmapError, UsageError
-from argmap.read import DEFAULT_LIMITS, YamlError, decode_utf8, line_and_column, read_bytes
+from argmap.read import DEFAULT_LIMITS, LineTable, YamlError, decode_utf8, read_bytes
 from argmap.read.scalar import yaml_scalar
 
-_OPENING_QUOTES = "\"\u201c\u201e\u00ab"
-_CLOSING_QUOTES = "\"\u201d\u00bb"
+# Quotation marks that open, that close, and the straight one that does both (by parity).
+_MARKS = {"opening": "\u201c\u201e\u00ab", "closing": "\u201d\u00bb", "straight": '"'}
+# The sentence printed with a place is cut to this many characters either side of the words
+# found: a one-line source is one "sentence" of megabytes, which was printed whole for every
+# place (a 10 MB line, 20 places: 210 MB of output).
+CONTEXT_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -73,12 +78,15 @@ def find_places(text: str, settings: QuoteSettings) -> list[Found]:
 
     source = NormalisedText(text)
     matches = find_phrase(source, settings.phrase, settings.limit)
+    if not matches:
+        return []
+    index = _TextIndex(text)
     places = []
     for match in matches:
         words = " ... ".join(" ".join(text[start:end].split()) for start, end in match.pieces)
-        sentence = _sentence(text, match.start, match.end)
-        line, column = line_and_column(text, match.start)
-        entry = quote_entry(words, settings, _mode(settings, text, match.start, match.end),
+        sentence = index.sentence_around(match.start, match.end)
+        line, column = index.lines.of_index(match.start)
+        entry = quote_entry(words, settings, _mode(settings, index, match.start),
                             (match.start, match.end) if len(matches) > 1 else None)
         places.append(Found(match.start, match.end, match.pieces, line, column, words,
                             sentence, entry))
@@ -107,26 +115,53 @@ def _read_source(path: Path) -> str:
         raise UsageError(error.located(path)) from None
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence (or sentences) the span ``[start, end)`` lies in, on one line."""
-    from argmap.analyse.quote_match import sentence_spans
+class _TextIndex:
+    """Lines, sentences, paragraphs and quotation marks of a source text, found once; each place
+    is then described by binary searches, not by scanning the text again per place."""
 
-    spans = [span for span in sentence_spans(text) if span[1] > start and span[0] < end]
-    if not spans:
-        return ""
-    return " ".join(text[spans[0][0]:spans[-1][1]].split())
+    def __init__(self, text: str) -> None:
+        from argmap.analyse.quote_match import sentence_spans
+
+        self.text = text
+        self.lines = LineTable(text)
+        spans = sentence_spans(text)
+        self._sentence_starts = [start for start, _ in spans]
+        self._sentence_ends = [end for _, end in spans]
+        self._paragraph_breaks = [match.start() for match in re.finditer("(?=\n\n)", text)]
+        self._marks = {kind: [match.start() for match in re.finditer(f"[{chars}]", text)]
+                       for kind, chars in _MARKS.items()}
+
+    def sentence_around(self, start: int, end: int) -> str:
+        """The sentence (or sentences) ``[start, end)`` lies in, on one line, cut to
+        CONTEXT_CHARS either side of it."""
+        first = bisect.bisect_right(self._sentence_ends, start)
+        last = bisect.bisect_left(self._sentence_starts, end) - 1
+        if first > last:
+            return ""
+        left = max(self._sentence_starts[first], start - CONTEXT_CHARS)
+        right = min(self._sentence_ends[last], end + CONTEXT_CHARS)
+        shown = " ".join(self.text[left:right].split())
+        return (("…" if left > self._sentence_starts[first] else "") + shown
+                + ("…" if right < self._sentence_ends[last] else ""))
+
+    def paragraph_start(self, offset: int) -> int:
+        """Where the paragraph holding ``offset`` starts (after the last blank line before)."""
+        before = bisect.bisect_right(self._paragraph_breaks, offset - 2)
+        return self._paragraph_breaks[before - 1] + 1 if before else 0
+
+    def marks(self, kind: str, start: int, end: int) -> int:
+        """How many quotation marks of ``kind`` lie in ``[start, end)``."""
+        found = self._marks[kind]
+        return bisect.bisect_left(found, end) - bisect.bisect_left(found, start)
 
 
-def _mode(settings: QuoteSettings, text: str, start: int, end: int) -> str:
+def _mode(settings: QuoteSettings, index: _TextIndex, start: int) -> str:
     """``direct`` inside quotation marks, ``author`` for the author, else ``indirect``."""
     if settings.mode:
         return settings.mode
-    paragraph_start = text.rfind("\n\n", 0, start) + 1
-    before = text[paragraph_start:start]
-    opened = sum(before.count(mark) for mark in _OPENING_QUOTES if mark != '"')
-    closed = sum(before.count(mark) for mark in _CLOSING_QUOTES if mark != '"')
-    inside = opened > closed or before.count('"') % 2 == 1
-    if inside:
+    paragraph = index.paragraph_start(start)
+    opened, closed, straight = (index.marks(kind, paragraph, start) for kind in _MARKS)
+    if opened > closed or straight % 2 == 1:
         return "direct"
     return "author" if settings.speaker == "author" else "indirect"
 

@@ -13,6 +13,7 @@ from argmap.read.files import (
 )
 from argmap.read.limits import DEFAULT_LIMITS, Limits
 from argmap.read.yaml_tree import (
+    LineTable,
     Loc,
     Positions,
     YamlDocument,
@@ -25,6 +26,7 @@ from argmap.read.yaml_tree import (
 __all__ = [
     "DEFAULT_LIMITS",
     "Limits",
+    "LineTable",
     "Loc",
     "Positions",
     "YamlDocument",

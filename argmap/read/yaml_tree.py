@@ -139,7 +139,7 @@ class _TreeBuilder:
         self.limits = limits
         self.mark: Callable[[yaml.Event], Mark] = _mark
         if _UNUSUAL_BREAK.search(text):
-            self.mark = _LineTable(text).of_event
+            self.mark = LineTable(text).of_event
         self.positions = Positions()
         self.stack: list[_Frame] = []
         self.root: Any = None
@@ -317,12 +317,14 @@ def _mark(event: yaml.Event) -> Mark:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
-class _LineTable:
+class LineTable:
     """Line and column of a character index, counting only the line breaks editors count.
 
     libyaml also breaks lines at NEL (U+0085) and the Unicode line and paragraph separators
     (U+2028, U+2029), which editors show inside a line: with one of those in the text, every
-    later line number libyaml gives would be off. Only then is this table built."""
+    later line number libyaml gives would be off. Only then is this table built for a map.
+    Anything that locates many places in one text builds one table (a search per place would
+    scan the text from its start each time: quadratic)."""
 
     def __init__(self, text: str) -> None:
         self.starts = [0, *(match.end() for match in _BREAK.finditer(text))]
@@ -361,4 +363,4 @@ def _from_unmarked(error: yaml.YAMLError, text: str) -> YamlError:
 def line_and_column(text: str, offset: int) -> Mark:
     """1-based line and column of character ``offset`` in ``text`` (lines end at LF, CR LF or
     CR, as editors count them)."""
-    return _LineTable(text[:offset]).of_index(offset)
+    return LineTable(text[:offset]).of_index(offset)

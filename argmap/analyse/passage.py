@@ -28,6 +28,7 @@ class Passage(NamedTuple):
     sentence: Span
     paragraph: Span
     previous: Span | None  # the sentence before, when it is in the same paragraph
+    prior: Span | None  # the sentence before, in any paragraph (a "he" may refer back to it)
 
     @property
     def before(self) -> str:
@@ -69,10 +70,10 @@ class SourceLayout:
         sentence = (min(self.sentences[first][0], start), max(self.sentences[last][1], end)) \
             if self.sentences else (start, end)
         paragraph = self._paragraph(start, end)
-        previous = self.sentences[first - 1] if first > 0 else None
-        if previous is not None and previous[0] < paragraph[0]:
-            previous = None
-        return Passage(self.text, start, end, sentence, paragraph, previous)
+        sentence = (max(sentence[0], min(paragraph[0], start)), min(sentence[1], paragraph[1]))
+        prior = self.sentences[first - 1] if first > 0 else None
+        previous = prior if prior is not None and prior[0] >= paragraph[0] else None
+        return Passage(self.text, start, end, sentence, paragraph, previous, prior)
 
     def _paragraph(self, start: int, end: int) -> Span:
         at = bisect.bisect_right(self._breaks, start)

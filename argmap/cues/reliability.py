@@ -5,7 +5,7 @@ Three families, each a sign that the words around a quote are not a confirmed re
 * **rumour**: the text calls it rumour or speculation ("rumours", "speculation", "word is").
 * **hearsay**: the text passes on what is said without a speaker who vouches for it
   ("reportedly", "allegedly", "it is believed", "some have suggested", "is said to").
-* **anonymity**: the speaker is not named ("unnamed officials", "a source", "on condition of
+* **anonymity**: the speaker is not named ("unnamed officials", "a source said", "on condition of
   anonymity").
 * **unconfirmed**: the text says it is not confirmed ("unconfirmed", "could not be verified",
   "has yet to be confirmed").
@@ -29,7 +29,8 @@ HEARSAY = ("reportedly", "allegedly", "purportedly", "supposedly", "it is believ
            "is alleged", "are alleged", "alleged")
 ANONYMITY = ("unnamed", "anonymous", "anonymously", "on condition of anonymity",
              "who asked not to be named", "who declined to be named", "not authorised to speak",
-             "not authorized to speak", "a source", "sources said", "sources say",
+             "not authorized to speak", "a source said", "a source told", "sources said",
+             "sources say", "sources told",
              "sources close to", "informed sources", "a source close to")
 UNCONFIRMED = ("unconfirmed", "not confirmed", "yet to be confirmed", "could not be verified",
                "could not be independently verified", "cannot be independently verified",

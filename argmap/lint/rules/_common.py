@@ -44,15 +44,31 @@ _WORD = re.compile(r"[a-z0-9']{4,}")
 def governs(quote: str, match: PhraseMatch, text: str) -> bool:
     """Whether the phrase ``match`` of ``quote`` bears on ``text``: its clause shares the most
     words with ``text`` of all the quote's clauses (a one-clause quote always does)."""
-    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(quote)), len(quote)]
-    clauses = [(start, end) for start, end in itertools.pairwise(cuts) if end > start]
+    clauses = clauses_of(quote)
     if len(clauses) < 2:
         return True
-    wanted = set(_WORD.findall(text.lower()))
-    shared = [len(wanted & set(_WORD.findall(quote[start:end].lower())))
-              for start, end in clauses]
+    shared = _shared_words(quote, clauses, text)
     own = next(n for n, (start, end) in enumerate(clauses) if start <= match.start < end)
     return max(shared) == 0 or (shared[own] > 0 and shared[own] == max(shared))
+
+
+def clauses_of(quote: str) -> list[tuple[int, int]]:
+    """The ``[start, end)`` of each clause of ``quote``."""
+    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(quote)), len(quote)]
+    return [(start, end) for start, end in itertools.pairwise(cuts) if end > start]
+
+
+def closest_clause(quote: str, text: str) -> int | None:
+    """The clause of ``quote`` that shares the most words with ``text`` (None: no words)."""
+    clauses = clauses_of(quote)
+    shared = _shared_words(quote, clauses, text)
+    return shared.index(max(shared)) if shared and max(shared) > 0 else None
+
+
+def _shared_words(quote: str, clauses: list[tuple[int, int]], text: str) -> list[int]:
+    wanted = set(_WORD.findall(text.lower()))
+    return [len(wanted & set(_WORD.findall(quote[start:end].lower())))
+            for start, end in clauses]
 
 
 def unbanded_estimates(ctx: RuleContext, strength: str

@@ -63,6 +63,16 @@ def governing_attribution(passage: Passage) -> Attribution | None:
     return None
 
 
+def in_source(passage: Passage, cue: CueMatch) -> CueMatch:
+    """A cue found in the quote's own text, moved to its place in the source (the quote may
+    differ from the source in whitespace and quotation marks, so the words are looked up)."""
+    words = r"\s+".join(map(re.escape, cue.written.split()))
+    found = re.compile(words, re.IGNORECASE).search(passage.text, passage.start, passage.end)
+    if found is None:
+        return _shift(cue, passage.start)
+    return cue._replace(written=found.group(), start=found.start(), end=found.end())
+
+
 def _shift(cue: CueMatch, by: int) -> CueMatch:
     return cue._replace(start=cue.start + by, end=cue.end + by)
 

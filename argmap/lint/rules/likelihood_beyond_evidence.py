@@ -49,6 +49,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from argmap.analyse.support import basis_of
 from argmap.cues.clauses import opener
 from argmap.cues.estimative import TERM
 from argmap.cues.reasoning import find_certainty
@@ -131,29 +132,21 @@ def _poor_evidence(ctx: RuleContext, proposition: Proposition) -> Finding | None
 
 
 def _grades_reached(ctx: RuleContext, proposition_id: str) -> dict[str, str]:
-    """The reliability grade of every speaker (else source) whose quotes support the judgment,
-    transitively; ungraded ones are left out."""
+    """The reliability grade of every speaker (else source) whose quotes the judgment rests on,
+    transitively; an ungraded one is listed as ``?``."""
     grades: dict[str, str] = {}
-    seen, pending = set(), [proposition_id]
-    while pending:
-        node = pending.pop()
-        if node in seen:
+    quotes = ctx.graph.quotes
+    for element in basis_of(ctx.graph, proposition_id).support:
+        quote = quotes.get(element)
+        if quote is None:
             continue
-        seen.add(node)
-        proposition = ctx.index.proposition(node)
-        for quote_id in proposition.quotes if proposition is not None else ():
-            quote = ctx.index.quote(quote_id)
-            if quote is None:
-                continue
-            actor, source = ctx.index.actor(quote.speaker), ctx.index.source(quote.source)
-            graded = (actor.id, actor.grade) if actor is not None and actor.grade else \
-                (source.id, source.grade) if source is not None and source.grade else None
-            if graded is not None and graded[1] is not None:
-                grades[graded[0]] = graded[1].reliability
-            else:
-                grades[f"{quote.speaker} (ungraded)"] = "?"
-        pending.extend(premise for inference in ctx.graph.supported_by.get(node, ())
-                       for premise in inference.premises)
+        actor, source = ctx.index.actor(quote.speaker), ctx.index.source(quote.source)
+        if actor is not None and actor.grade is not None:
+            grades[actor.id] = actor.grade.reliability
+        elif source is not None and source.grade is not None:
+            grades[source.id] = source.grade.reliability
+        else:
+            grades[f"{quote.speaker} (ungraded)"] = "?"
     return grades
 
 

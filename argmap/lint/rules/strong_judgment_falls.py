@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from argmap.analyse.evaluation import STANDING_WORDS, evaluate
+from argmap.analyse.support import basis_of
 from argmap.lint.context import RuleContext
 from argmap.lint.rule import Finding
 from argmap.model import Proposition
@@ -67,18 +68,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 
 def _fall_recorded(ctx: RuleContext, proposition_id: str, labels: Mapping[str, str]) -> bool:
     """Whether the analyst expects the judgment, or something it rests on, to fall as it does."""
-    seen, pending = set(), [proposition_id]
-    while pending:
-        node = pending.pop()
-        if node in seen:
-            continue
-        seen.add(node)
-        expected = ctx.model.expect.get(node)
-        if expected is not None and expected != "in" and expected == labels.get(node):
-            return True
-        pending.extend(premise for inference in ctx.graph.supported_by.get(node, ())
-                       for premise in inference.premises)
-    return False
+    expect = ctx.model.expect
+    return any(expect[element] != "in" and expect[element] == labels.get(element)
+               for element in basis_of(ctx.graph, proposition_id).support if element in expect)
 
 
 def _grade(ctx: RuleContext, proposition: Proposition) -> str:

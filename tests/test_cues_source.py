@@ -43,8 +43,13 @@ def test_clause_openers_only_at_the_start_of_a_sentence() -> None:
 def test_dates_carry_the_year_of_the_last_full_date() -> None:
     found = find_dates("On 7 November 2021 the drones came; on November 5 the protest; in 2019.")
     assert [d.key() for d in found] == [(2021, 11, 7), (2021, 11, 5), (2019, 0, 0)]
-    assert find_dates("on March 3") == [] and find_dates("in March", year=2020) == []
+    assert find_dates("March on") == [] and [d.key() for d in find_dates("in March")] == [(0, 3, 0)]
     assert [d.key() for d in find_dates("on March 3", year=2020)] == [(2020, 3, 3)]
+    assert [d.key() for d in find_dates("a grid attack in 2023; on March 3")] == [
+        (2023, 0, 0), (0, 3, 3)]
+    unknown, known = find_dates("on March 3")[0], find_dates("on March 4, 2020")[0]
+    assert not unknown.before(known) and not known.before(unknown)
+    assert find_dates("late January")[0].before(unknown)
     may, year = find_dates("May 2021 and 2020")
     assert year.before(may) and not may.before(find_dates("2021")[0])
 

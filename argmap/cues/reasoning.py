@@ -9,6 +9,9 @@
 * **absence** of information ("it is unclear", "it is not known", "remains to be seen"): the
   text says what it does not know. That is no evidence for or against anything.
 
+"No evidence" is left out of the absence list: "we have no evidence that data left the network"
+is a finding (a search that came back empty), which an analyst may weigh.
+
 Left out on purpose: "shows" (a table shows; too often a report of a document) and "means" alone
 ("by means of"); "which means" and "this means" are kept.
 """
@@ -29,7 +32,10 @@ ABSENCE = ("it is unclear", "it was unclear", "it remains unclear", "remains unc
            "it is not clear", "it was not clear", "it is not known", "it was not known",
            "unknown", "not yet known", "remains to be seen", "no information", "not disclosed",
            "has not been disclosed", "did not disclose", "no details", "it is uncertain",
-           "unclear whether", "unclear when", "unclear how", "unclear why", "unclear who")
+           "unclear whether", "unclear when", "unclear how", "unclear why", "unclear who",
+           "does not establish", "does not yet establish", "do not establish",
+           "do not yet establish", "has not established", "has not yet established",
+           "not yet established")
 
 find_inferential = cue_finder(INFERENTIAL)
 find_certainty = cue_finder(CERTAINTY)

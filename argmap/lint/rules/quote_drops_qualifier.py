@@ -4,8 +4,11 @@ concession's main clause, or a negation.
 The rule reads the quote's sentence in its source and reports a quote that
 
 * is the **condition** of a conditional sentence ("If the overlap is confirmed, ...", "Unless",
-  "Even if") without the word that makes it a condition: the quoted words state as true what
-  the sentence only supposes;
+  "Even if") without the word that makes it a condition, or its **consequent** from its first
+  word without the condition ("the slide is a correction" from "If that assessment is right,
+  the slide is a correction"): the quoted words state as true what the sentence only supposes.
+  A later clause of the consequent (", but they could also ...", ", which means ...") is not
+  reported: it reads as part of a longer argument, not as a plain statement;
 * is the **conceded** clause of a concessive sentence ("While the theory has the government's
   backing, few researchers accept it") without "While" and without the main clause: the
   quoted words alone give the concession the weight of the point;
@@ -84,7 +87,12 @@ def _subordinate_only(passage: Passage) -> str | None:
     kind, word, opener_end = found
     start, end = passage.start - passage.sentence[0], passage.end - passage.sentence[0]
     clause_end = _CLAUSE_END.search(sentence, opener_end)
-    if start < opener_end or clause_end is None or end > clause_end.end():
+    if start < opener_end or clause_end is None:
+        return None
+    if start == clause_end.end() and kind == "conditional":  # the consequent alone
+        condition = " ".join(sentence[:clause_end.start()].split())
+        return f"the condition (\"{condition}\") its words hold under"
+    if end > clause_end.end():
         return None
     return f"the \"{word}\" that makes it a condition" if kind == "conditional" else \
         f"the \"{word}\" that makes it a concession, and the sentence's main clause"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from argmap.analyse import ArgumentGraph
 from argmap.analyse.evidence import EvidenceFacts
@@ -19,6 +19,9 @@ from argmap.analyse.quote_match import QuoteMatch, find_quote
 from argmap.analyse.sources import SourceReader, SourceText
 from argmap.lint.rule import Finding, OptionValue
 from argmap.model import ArgumentMap, LoadedMap, MapIndex, Quote, Suppression
+
+if TYPE_CHECKING:
+    from argmap.analyse.evaluation import Evaluation
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,13 @@ class MapContext:
     @cached_property
     def evidence(self) -> EvidenceFacts:
         return EvidenceFacts(self.loaded.model, self.graph)
+
+    @cached_property
+    def evaluation(self) -> Evaluation:
+        """The map's grounded evaluation, computed once for the rules that read it."""
+        from argmap.analyse.evaluation import evaluate
+
+        return evaluate(self.loaded.model)
 
     def search(self, quote: Quote) -> QuoteSearch | None:
         """The quote's occurrences in its source; None (and unchecked) if the source is unread."""

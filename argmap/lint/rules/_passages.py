@@ -105,24 +105,25 @@ def cue_in_sentence(passage: Passage, cue: CueMatch) -> str:
     return '"' + words_around(text, cue.start - first, cue.end - first).replace('"', "'") + '"'
 
 
-def actor_names(actor: Actor) -> list[str]:
-    """How a text may name an actor: its name, and a person's surname (the last capitalised
-    word of a name of two or more, four letters or longer: "Qaani", "al-Kadhimi")."""
-    names = [actor.name]
-    words = actor.name.split()
+def actor_names(name: str) -> list[str]:
+    """How a text may name an actor called ``name``: so, and a person by the surname (the last
+    capitalised word of a name of two or more, four letters or longer: "Qaani", "al-Kadhimi")."""
+    names = [name]
+    words = name.split()
     if len(words) >= 2 and re.search(r"[A-Z]", words[-1]) and len(words[-1]) >= 4:
         names.append(words[-1])
     return names
 
 
 @cache
-def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+def _name_pattern(name: str) -> re.Pattern[str]:
+    names = actor_names(name)
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
 
 
 def named_in(actor: Actor, text: str) -> re.Match[str] | None:
     """Where ``text`` names ``actor`` (case as written: names are capitalised)."""
-    return _name_pattern(tuple(actor_names(actor))).search(text)
+    return _name_pattern(actor.name).search(text)
 
 
 def anchored_passages(ctx: RuleContext, proposition: Proposition

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.analyse.evaluation import STANDING_WORDS, evaluate
+from argmap.analyse.evaluation import STANDING_WORDS
 from argmap.lint.context import RuleContext
 from argmap.lint.rule import Finding
 
@@ -42,7 +42,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     expectations = ctx.model.expectations("grounded")
     if not expectations:
         return
-    evaluation = evaluate(ctx.model)
+    evaluation = ctx.shared.evaluation
     for element, _, expected in expectations:
         got = evaluation.labels.get(element)
         if got is None or got == expected:

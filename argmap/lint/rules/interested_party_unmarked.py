@@ -98,13 +98,17 @@ def _party(ctx: RuleContext, actor: Actor, hypotheses: list[Proposition],
     return _implicated_affiliation(ctx, actor, hypotheses)
 
 
+def _interested(ctx: RuleContext) -> list[Actor]:
+    return [actor for actor in ctx.model.actors if actor.interested]
+
+
 def _implicated_affiliation(ctx: RuleContext, actor: Actor,
                             hypotheses: list[Proposition]) -> str | None:
     affiliation = actor.affiliation
     if not affiliation:
         return None
-    for other in ctx.model.actors:
-        if other.interested and other.id != actor.id and (
+    for other in _interested(ctx):
+        if other.id != actor.id and (
                 affiliation in (other.id, other.name) or named_in(other, affiliation)):
             return f"it belongs to `{other.id}`, which is marked interested"
     for hypothesis in hypotheses:

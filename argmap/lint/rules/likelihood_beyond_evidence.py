@@ -49,7 +49,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.analyse.support import basis_of
 from argmap.cues.clauses import opener
 from argmap.cues.estimative import TERM
 from argmap.cues.reasoning import find_certainty
@@ -57,7 +56,7 @@ from argmap.lint.context import RuleContext
 from argmap.lint.rule import Finding
 from argmap.lint.rules._common import anchoring_quotes, estimative_phrases, quoted
 from argmap.lint.rules._passages import anchored_passages, cue_in_sentence, in_source
-from argmap.model import Proposition
+from argmap.model import Proposition, Quote
 from argmap.model.elements import ESTIMATIVE_KINDS
 from argmap.model.vocabulary import find_band
 
@@ -70,6 +69,7 @@ _CONDITION_WORDS = ("if", "unless", "would", "should", "provided", "whether")
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
+    grades = _Grades(ctx)
     for proposition in ctx.model.propositions:
         if proposition.kind not in ESTIMATIVE_KINDS:
             continue
@@ -80,7 +80,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             continue  # the band is the source's own estimate (likelihood-disagrees-with-phrase)
         finding = _conditional(ctx, proposition)
         if finding is None and _strong(ctx, proposition):
-            finding = _bare_hedge(ctx, proposition) or _poor_evidence(ctx, proposition)
+            finding = _bare_hedge(ctx, proposition) or _poor_evidence(ctx, proposition, grades)
         if finding is not None:
             yield finding
 
@@ -115,39 +115,82 @@ def _bare_hedge(ctx: RuleContext, proposition: Proposition) -> Finding | None:
                           "strong needs words or evidence that carry it")
 
 
-def _poor_evidence(ctx: RuleContext, proposition: Proposition) -> Finding | None:
-    grades = _grades_reached(ctx, proposition.id)
+def _poor_evidence(ctx: RuleContext, proposition: Proposition, grades: _Grades
+                   ) -> Finding | None:
+    letters, examples = grades.of(proposition.id)
     poor = set(ctx.words("poor-grades"))
-    if grades and all(grade in poor for grade in grades.values()):  # "?" is not poor
-        listed = ", ".join(f"`{who}` {grade}" for who, grade in sorted(grades.items()))
+    if letters and letters <= poor:  # an ungraded speaker ("?") is not poor
+        listed = ", ".join(f"`{who}` {grade}" for who, grade in examples)
+        more = ", ..." if len(examples) == _EXAMPLES else ""
         return ctx.at(proposition.id, "likelihood", "band",
                       message=f"`{proposition.id}` is {_band(proposition)}, but every source it "
-                              f"rests on is poorly graded ({listed})")
+                              f"rests on is poorly graded ({listed}{more})")
     reports = ctx.evidence.support_reports(proposition.id, cap=2).independent
-    if reports == 1 and not set(grades.values()) & {"A", "B"}:
+    if reports == 1 and not letters & {"A", "B"}:
         return ctx.at(proposition.id, "likelihood", "band",
                       message=f"`{proposition.id}` is {_band(proposition)}, but it rests on one "
                               "independent report: a band this strong needs corroboration")
     return None
 
 
-def _grades_reached(ctx: RuleContext, proposition_id: str) -> dict[str, str]:
-    """The reliability grade of every speaker (else source) whose quotes the judgment rests on,
-    transitively; an ungraded one is listed as ``?``."""
-    grades: dict[str, str] = {}
-    quotes = ctx.graph.quotes
-    for element in basis_of(ctx.graph, proposition_id).support:
-        quote = quotes.get(element)
-        if quote is None:
-            continue
-        actor, source = ctx.index.actor(quote.speaker), ctx.index.source(quote.source)
+_EXAMPLES = 4
+_Summary = tuple[frozenset[str], tuple[tuple[str, str], ...]]
+
+
+class _Grades:
+    """The reliability grades of the speakers (else sources) whose quotes each proposition
+    rests on, transitively: the set of grade letters (``?`` for ungraded) and a few examples.
+    Each proposition is summed up once, from its premises' sums, so the walk is linear; inside
+    a support cycle a member sees what was reached before the cycle closed."""
+
+    def __init__(self, ctx: RuleContext) -> None:
+        self.ctx = ctx
+        self._memo: dict[str, _Summary] = {}
+
+    def of(self, proposition_id: str) -> _Summary:
+        pending: list[tuple[str, bool]] = [(proposition_id, False)]
+        open_nodes: set[str] = set()
+        while pending:
+            node, expanded = pending.pop()
+            if node in self._memo:
+                continue
+            premises = [premise for step in self.ctx.graph.supported_by.get(node, ())
+                        for premise in step.premises]
+            if expanded:
+                self._memo[node] = self._sum(node, premises)
+                open_nodes.discard(node)
+                continue
+            open_nodes.add(node)
+            pending.append((node, True))
+            pending.extend((premise, False) for premise in premises
+                           if premise not in self._memo and premise not in open_nodes)
+        return self._memo[proposition_id]
+
+    def _sum(self, node: str, premises: list[str]) -> _Summary:
+        letters: set[str] = set()
+        examples: dict[str, str] = {}
+        proposition = self.ctx.index.proposition(node)
+        for _, quote in anchoring_quotes(self.ctx, proposition) if proposition else ():
+            who, grade = self._grade(quote)
+            letters.add(grade)
+            if len(examples) < _EXAMPLES:
+                examples.setdefault(who, grade)
+        for premise in premises:
+            their_letters, their_examples = self._memo.get(premise, (frozenset(), ()))
+            letters |= their_letters
+            for who, grade in their_examples:
+                if len(examples) < _EXAMPLES:
+                    examples.setdefault(who, grade)
+        return frozenset(letters), tuple(sorted(examples.items()))
+
+    def _grade(self, quote: Quote) -> tuple[str, str]:
+        actor = self.ctx.index.actor(quote.speaker)
+        source = self.ctx.index.source(quote.source)
         if actor is not None and actor.grade is not None:
-            grades[actor.id] = actor.grade.reliability
-        elif source is not None and source.grade is not None:
-            grades[source.id] = source.grade.reliability
-        else:
-            grades[f"{quote.speaker} (ungraded)"] = "?"
-    return grades
+            return actor.id, actor.grade.reliability
+        if source is not None and source.grade is not None:
+            return source.id, source.grade.reliability
+        return f"{quote.speaker} (ungraded)", "?"
 
 
 def _certainty_without_band(ctx: RuleContext, proposition: Proposition) -> Iterator[Finding]:

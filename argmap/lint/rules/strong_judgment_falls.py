@@ -33,8 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from argmap.analyse.evaluation import STANDING_WORDS, evaluate
-from argmap.analyse.support import basis_of
+from argmap.analyse.evaluation import STANDING_WORDS
 from argmap.lint.context import RuleContext
 from argmap.lint.rule import Finding
 from argmap.model import Proposition
@@ -52,10 +51,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
               if proposition.kind in ESTIMATIVE_KINDS and _grade(ctx, proposition)]
     if not strong:
         return
-    evaluation = evaluate(ctx.model)
+    evaluation = ctx.shared.evaluation
+    recorded = _falls_recorded(ctx, evaluation.labels)
     for proposition in strong:
         label = evaluation.labels.get(proposition.id)
-        if label in (None, "in") or _fall_recorded(ctx, proposition.id, evaluation.labels):
+        if label in (None, "in") or proposition.id in recorded:
             continue
         grade = _grade(ctx, proposition)
         place = ("likelihood", "band") if grade.startswith("`") else ("confidence",)
@@ -66,11 +66,22 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                              "what answers the attack")
 
 
-def _fall_recorded(ctx: RuleContext, proposition_id: str, labels: Mapping[str, str]) -> bool:
-    """Whether the analyst expects the judgment, or something it rests on, to fall as it does."""
-    expect = ctx.model.expect
-    return any(expect[element] != "in" and expect[element] == labels.get(element)
-               for element in basis_of(ctx.graph, proposition_id).support if element in expect)
+def _falls_recorded(ctx: RuleContext, labels: Mapping[str, str]) -> set[str]:
+    """The elements whose fall the analyst expects (grounded, as evaluated), and everything that
+    rests on them: one walk up the support, from all of them at once."""
+    pending = [element for element, _, label in ctx.model.expectations("grounded")
+               if label != "in" and labels.get(element) == label]
+    seen: set[str] = set()
+    while pending:
+        element = pending.pop()
+        if element in seen:
+            continue
+        seen.add(element)
+        step = ctx.graph.inferences.get(element)
+        if step is not None:
+            pending.append(step.conclusion)
+        pending.extend(inference.id for inference in ctx.graph.premise_of.get(element, ()))
+    return seen
 
 
 def _grade(ctx: RuleContext, proposition: Proposition) -> str:

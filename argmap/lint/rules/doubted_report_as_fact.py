@@ -10,7 +10,8 @@ proposition it anchors that
 * is a `reported_fact` with no credibility or a credibility of 1-3 (the map records as fact
   what the source itself only passes on), or
 * has credibility 1 or 2 ("confirmed", "probably true"), or
-* whose quote's speaker is graded A or B while the source does not name who speaks (anonymity).
+* whose quote's speaker is graded A or B (usually reliable) while the source passes the words
+  on as rumour, hearsay, from an unnamed speaker, or unconfirmed.
 
 The cue lists are those of `argmap/cues/reliability.py` (docs/lint.md, "Cue lists"); the finding
 quotes the source's words. A `reported_fact` graded 4-6 ("doubtful" or worse) is the analyst
@@ -63,7 +64,7 @@ OPTIONS: dict[str, object] = {}
 _CLAUSE_BREAK = re.compile(r";|\.\s|\b(?:but|while|whereas|however|although|though|which)\b",
                            re.IGNORECASE)
 _WORDS_AFTER = 6
-_SAID = {"rumour": "called rumour", "hearsay": "hearsay", "anonymity": "from an unnamed speaker",
+_SAID = {"rumour": "rumour", "hearsay": "hearsay", "anonymity": "from an unnamed speaker",
          "unconfirmed": "unconfirmed"}
 
 
@@ -94,12 +95,12 @@ def _finding(ctx: RuleContext, proposition: Proposition, number: int, quote: Quo
     if credibility is not None and credibility <= 2:
         return ctx.at(proposition.id, "credibility",
                       message=f"`{proposition.id}` has credibility {credibility}, but {said}")
-    anonymous = next((cue for family, cue in doubts if family == "anonymity"), None)
     grade = _speaker_grade(ctx, quote)
-    if anonymous is not None and grade in ("A", "B"):
+    if grade in ("A", "B"):
         return ctx.at(proposition.id, "quotes", number,
-                      message=f"the speaker of `{quote.id}` is graded {grade}, but the source "
-                              f"does not name who speaks ({cue_in_sentence(passage, anonymous)})")
+                      message=f"the speaker of `{quote.id}` is graded {grade} (reliable), but "
+                              f"the source marks these words as {_SAID[family]} "
+                              f"({cue_in_sentence(passage, cue)})")
     return None
 
 

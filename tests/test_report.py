@@ -201,7 +201,23 @@ def test_key_judgments_are_judgments_and_hypotheses_that_nothing_builds_on() -> 
     assert not premises & set(keys)
     leftover = [p.id for p in loaded.model.propositions
                 if p.kind in ("author_judgment", "hypothesis") and p.id not in premises]
-    assert keys == leftover
+    assert sorted(keys) == sorted(leftover)
+
+
+def test_key_judgments_put_the_thesis_first_and_rejected_ones_last() -> None:
+    from argmap.analyse import ArgumentGraph
+    from argmap.analyse.evaluation import evaluate
+
+    loaded = load_map(SEED_MAP)
+    graph = ArgumentGraph.of(loaded.model)
+    labels = evaluate(loaded.model).labels
+    keys = key_judgments(graph, labels)
+    assert keys[0] == "j-visit-control-deal"  # the seed map's thesis: most argument beneath it
+    standing = [labels.get(key) != "out" for key in keys]
+    assert standing == sorted(standing, reverse=True) and not standing[-1]
+    # without an evaluation, by how much argument is beneath each (a rejected one may lead)
+    unlabelled = key_judgments(graph)
+    assert unlabelled[0] == "j-conclusion-leverage" and sorted(unlabelled) == sorted(keys)
 
 
 class _Tags(HTMLParser):
@@ -215,7 +231,7 @@ class _Tags(HTMLParser):
 
 PAGE_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "div", "h1", "h2", "p",
              "input", "ol", "fieldset", "legend", "label", "section", "span", "table", "thead",
-             "tr", "th", "tbody", "main", "button", "aside", "script", "mark", "b", "ul", "li",
+             "tr", "th", "tbody", "main", "button", "nav", "script", "mark", "b", "ul", "li",
              "code", "svg", "g", "polygon", "path", "polyline", "ellipse", "text"}
 
 

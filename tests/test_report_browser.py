@@ -13,11 +13,13 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from report_fixtures import SEED_MAP, write_hostile_map
 from strategies import valid_maps
@@ -104,6 +106,7 @@ def test_clicking_a_node_scrolls_the_article_to_its_quote_and_marks_it(
     open_page(browser, pages["seed"])
     mark = browser.find_element(By.CSS_SELECTOR, f'mark.q[data-q~="{quote}"]')
     assert not in_view(browser, mark, "Article")
+    browser.find_element(By.ID, "Fit").click()  # the whole drawing, too small to read
     node = browser.find_element(By.CSS_SELECTOR, f'svg [data-el="{judgment.id}"]')
     node.click()
     assert "sel" in node.get_attribute("class")
@@ -167,7 +170,7 @@ def test_search_finds_elements_and_words_of_the_article(
     count = results.find_element(By.CSS_SELECTOR, "li.count").text
     assert " in the map, " in count and not count.startswith("0 ")
     assert browser.find_elements(By.CSS_SELECTOR, "#Article mark.hit")
-    first = results.find_element(By.CSS_SELECTOR, "li[data-ref]")
+    first = results.find_element(By.CSS_SELECTOR, "button[data-ref]")
     wanted = first.get_attribute("data-ref")
     first.click()
     assert browser.current_url.endswith(f"#{wanted}")
@@ -279,3 +282,386 @@ def test_the_keyboard_selects_a_key_judgment(browser: WebDriver,
     browser.switch_to.active_element.send_keys(Keys.ENTER)
     assert browser.current_url.endswith(f"#{wanted}")
     assert "sel" in row.get_attribute("class")
+
+
+# ---- every reader: legible on open, keyboard, small screens, print, WCAG 2.2 AA -------------
+
+SIZES = {"large": (1920, 1080), "medium": (1366, 768), "small": (800, 1000)}
+AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+LONG_URL = "https://example.org/" + "harbour-crane-collapse-report-" * 12 + "end"
+THESIS = "j-visit-control-deal"  # the seed map's key judgment with the most argument beneath it
+
+
+@pytest.fixture(scope="module")
+def unseen(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The page of a map of an article not in the repository's maps (its source's address
+    long enough to overflow a narrow pane unless it wraps)."""
+    folder = tmp_path_factory.mktemp("unseen")
+    (folder / ".git").mkdir()
+    examples = ROOT / "tests" / "examples" / "valid"
+    data = yaml.safe_load((examples / "harbour.yaml").read_text(encoding="utf-8"))
+    data["sources"][0]["url"] = LONG_URL
+    shutil.copy(examples / "harbour-report.txt", folder)
+    map_path = folder / "unseen.yaml"
+    map_path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    code = run_report(ReportSettings([map_path], quiet=True), io.StringIO(), io.StringIO())
+    assert code == 0
+    return map_path.with_suffix(".html")
+
+
+@contextmanager
+def window(driver: WebDriver, size: str) -> Iterator[None]:
+    """The page's viewport exactly ``size`` (CSS pixels) until the block ends."""
+    width, height = SIZES[size]
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+    try:
+        yield
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def screenshot(driver: WebDriver, name: str) -> None:
+    """Saved where ``ARGMAP_SCREENSHOTS`` says, to be looked at; nothing otherwise."""
+    folder = os.environ.get("ARGMAP_SCREENSHOTS")
+    if folder:
+        driver.save_screenshot(str(Path(folder) / f"{name}.png"))
+
+
+def map_scale(driver: WebDriver) -> dict[str, Any]:
+    """The shown drawing's body text size on screen and where an element's node is."""
+    return js(driver, """
+        const svg = document.querySelector('svg.diagram:not([hidden])');
+        const counts = new Map();
+        svg.querySelectorAll('text[font-size]').forEach(t => {
+          const s = parseFloat(t.getAttribute('font-size'));
+          counts.set(s, (counts.get(s) || 0) + 1); });
+        const body = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+        const port = document.getElementById('Viewport').getBoundingClientRect();
+        const inView = (id) => { const g = svg.querySelector('g.node[data-el="' + id + '"]');
+          if (!g) return false;
+          const r = g.getBoundingClientRect();
+          return r.left >= port.left - 1 && r.right <= port.right + 1 && r.top >= port.top - 1
+            && r.bottom <= port.bottom + 1 && r.width > 0; };
+        return {text: body * svg.getScreenCTM().a, view: svg.dataset.view,
+                inView: arguments[0] ? inView(arguments[0]) : null};""", None)
+
+
+def node_shown(driver: WebDriver, element: str) -> bool:
+    return bool(js(driver, """
+        const svg = document.querySelector('svg.diagram:not([hidden])');
+        const g = svg.querySelector('g.node[data-el="' + arguments[0] + '"]');
+        if (!g) return false;
+        const r = g.getBoundingClientRect();
+        const p = document.getElementById('Viewport').getBoundingClientRect();
+        return r.width > 0 && r.left >= p.left - 1 && r.right <= p.right + 1 && r.top >= p.top - 1
+          && r.bottom <= p.bottom + 1;""", element))
+
+
+def legible(driver: WebDriver) -> bool:
+    return bool(map_scale(driver)["text"] >= 11 - 1e-6)
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_the_map_opens_legible_on_the_thesis_and_fit_is_a_choice(
+        browser: WebDriver, pages: dict[str, Path], unseen: Path, size: str) -> None:
+    with window(browser, size):
+        open_page(browser, pages["seed"])
+        screenshot(browser, f"seed-{size}")
+        assert js(browser, "return JSON.parse(document.getElementById('Data').textContent)"
+                           ".keys[0]") == THESIS
+        assert legible(browser) and node_shown(browser, THESIS)
+        browser.find_element(By.ID, "Fit").click()
+        assert map_scale(browser)["text"] < 11  # the whole seed drawing is too big to read
+        open_page(browser, unseen)
+        screenshot(browser, f"unseen-{size}")
+        thesis = js(browser, "return JSON.parse(document.getElementById('Data').textContent)"
+                             ".keys[0]")
+        assert legible(browser) and node_shown(browser, thesis)
+
+
+def test_selecting_anywhere_pans_and_zooms_the_map_to_it(
+        browser: WebDriver, pages: dict[str, Path]) -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    loaded = load_map(SEED_MAP)
+    with window(browser, "medium"):
+        open_page(browser, pages["seed"])
+        rows = browser.find_elements(By.CSS_SELECTOR, "#KeyList tr[data-ref]")
+        for row in (rows[-1], rows[1]):  # each far from the thesis the map opened on
+            browser.find_element(By.ID, "Fit").click()
+            js(browser, "arguments[0].scrollIntoView({block: 'center'})", row)
+            row.click()
+            assert legible(browser) and node_shown(browser, row.get_attribute("data-ref"))
+        browser.find_element(By.ID, "Fit").click()
+        box = browser.find_element(By.ID, "Search")
+        box.send_keys("exonerate")
+        hit = browser.find_element(By.CSS_SELECTOR, '#Results button[data-ref^="j-"]')
+        wanted = hit.get_attribute("data-ref")
+        hit.click()
+        assert legible(browser) and node_shown(browser, wanted)
+        box.send_keys(Keys.ESCAPE)
+        fact = next(p for p in loaded.model.propositions if p.kind == "reported_fact")
+        browser.find_element(By.ID, "Fit").click()
+        mark = browser.find_element(By.CSS_SELECTOR, f'mark.q[data-q~="{fact.quotes[0]}"]')
+        js(browser, "arguments[0].scrollIntoView({block: 'center'})", mark)
+        mark.click()
+        assert map_scale(browser)["view"] == "full"
+        assert legible(browser) and node_shown(browser, fact.id)
+
+
+def test_every_node_is_reachable_and_operable_from_the_keyboard(
+        browser: WebDriver, pages: dict[str, Path]) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    with window(browser, "medium"):
+        open_page(browser, pages["seed"])
+        ActionChains(browser).send_keys(Keys.TAB).perform()
+        skip = browser.switch_to.active_element
+        assert skip.text == "Skip to the map" and skip.is_displayed()
+        assert js(browser, "return arguments[0].getBoundingClientRect().top >= 0", skip)
+        assert js(browser, "return getComputedStyle(arguments[0]).outlineStyle", skip) != "none"
+        skip.send_keys(Keys.ENTER)
+        node = browser.switch_to.active_element
+        assert node.get_attribute("data-el") == THESIS and node.get_attribute("role") == "button"
+        name = node.accessible_name  # as Chromium gives it to a screen reader
+        assert THESIS in name and "author judgment" in name and "Iran" in name
+        assert js(browser, "return getComputedStyle(arguments[0]).outlineStyle", node) != "none"
+        # arrow keys lead from the thesis to every node of the overview (each step a real
+        # key event; a step that moves the view lays the drawing out again, so the full map's
+        # 170 nodes are left to the steps below)
+        reached, every = js(browser, """
+            const svg = document.querySelector('svg.diagram:not([hidden])');
+            const every = [...svg.querySelectorAll('g.node[role=button]')];
+            const start = svg.querySelector('g.node[tabindex="0"]');
+            const seen = new Set([start]), todo = [start];
+            while (todo.length) {
+              const g = todo.pop();
+              for (const key of ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']) {
+                if (document.activeElement !== g) g.focus();
+                g.dispatchEvent(new KeyboardEvent('keydown', {key: key, bubbles: true}));
+                const now = document.activeElement;
+                if (!seen.has(now) && every.includes(now)) { seen.add(now); todo.push(now); }
+              }
+            }
+            return [[...seen].map(g => g.dataset.el), every.map(g => g.dataset.el)];""")
+        assert sorted(reached) == sorted(every) and len(every) > 10
+        browser.find_element(By.CSS_SELECTOR, '[data-view-button="full"]').click()
+        node = browser.find_element(By.CSS_SELECTOR, 'svg[data-view="full"] g.node[tabindex="0"]')
+        node.send_keys(Keys.ARROW_DOWN)
+        moved = browser.switch_to.active_element
+        assert moved.get_attribute("data-el") != node.get_attribute("data-el")
+        assert node_shown(browser, moved.get_attribute("data-el"))  # the map follows focus
+        moved.send_keys(Keys.ENTER)
+        wanted = moved.get_attribute("data-el")
+        assert browser.current_url.endswith(f"#{wanted}") and "sel" in moved.get_attribute("class")
+        assert "Selected " in browser.find_element(By.ID, "Announce").get_attribute("textContent")
+        assert wanted in browser.find_element(By.ID, "Announce").get_attribute("textContent")
+
+
+def test_tab_reaches_the_map_tools_without_walking_every_highlight(
+        browser: WebDriver, pages: dict[str, Path]) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    open_page(browser, pages["seed"])
+    presses = 0
+    while browser.switch_to.active_element.get_attribute("data-view-button") != "overview":
+        ActionChains(browser).send_keys(Keys.TAB).perform()
+        presses += 1
+        assert presses < 40  # ten key judgments, seven filters, one stop for 100 highlights
+    marks = browser.find_elements(By.CSS_SELECTOR, "mark.q")
+    assert len(marks) > 50
+    assert sum(m.get_attribute("tabindex") == "0" for m in marks) == 1
+    first = next(m for m in marks if m.get_attribute("tabindex") == "0")
+    js(browser, "arguments[0].focus()", first)
+    first.send_keys(Keys.ARROW_DOWN)
+    assert browser.switch_to.active_element == marks[1]
+
+
+def test_search_results_are_focusable_and_the_view_holding_the_matches_is_shown(
+        browser: WebDriver, pages: dict[str, Path]) -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    loaded = load_map(SEED_MAP)
+    open_page(browser, pages["seed"])
+    box = browser.find_element(By.ID, "Search")
+    box.send_keys("Kadhimi")
+    box.send_keys(Keys.ARROW_DOWN)
+    first = browser.switch_to.active_element
+    assert first.tag_name == "button" and first.get_attribute("data-ref")
+    first.send_keys(Keys.ARROW_DOWN)
+    second = browser.switch_to.active_element
+    assert second != first and second.get_attribute("data-ref")
+    wanted = second.get_attribute("data-ref")
+    second.send_keys(Keys.ENTER)
+    assert browser.current_url.endswith(f"#{wanted}")
+    # a word found only in the full map's elements brings up the full map, its match bright
+    open_page(browser, pages["seed"])
+    overview = set(js(browser, "return [...document.querySelectorAll("
+                               "'svg[data-view=overview] [data-el]')].map(g => g.dataset.el)"))
+    fact = next(p for p in loaded.model.propositions
+                if p.kind == "reported_fact" and p.id not in overview)
+    box = browser.find_element(By.ID, "Search")
+    box.send_keys(fact.id)
+    assert map_scale(browser)["view"] == "full"
+    node = browser.find_element(By.CSS_SELECTOR, f'svg[data-view="full"] g[data-el="{fact.id}"]')
+    assert "miss" not in node.get_attribute("class")
+
+
+@pytest.mark.parametrize("fragment", ["#constructor", "#__proto__", "#hasOwnProperty",
+                                      "#toString", "#%E0%A4%A"])
+def test_a_fragment_naming_no_element_selects_nothing(
+        browser: WebDriver, pages: dict[str, Path], fragment: str) -> None:
+    open_page(browser, pages["seed"], fragment)
+    assert not browser.find_elements(By.CSS_SELECTOR, "svg .sel, mark.q.sel, #KeyList tr.sel")
+    assert "reading this page" in browser.find_element(By.ID, "Panel").text.lower()
+    errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+    assert not errors
+
+
+def test_critical_question_states_cannot_be_read_as_the_judgments_own(
+        browser: WebDriver, pages: dict[str, Path]) -> None:
+    loaded = load_map(SEED_MAP)
+    inference = next(i for i in loaded.model.inferences
+                     if any(q.status == "failed" for q in i.critical_questions))
+    open_page(browser, pages["seed"], f"#{inference.conclusion}")
+    states = [s.text for s in browser.find_elements(By.CSS_SELECTOR, "#Panel .status")]
+    assert "answered against it" in states
+    assert not {"FAILED", "failed", "ANSWERED", "OPEN"} & set(states)
+
+
+def test_key_judgments_list_the_thesis_first_and_what_falls_last(
+        browser: WebDriver, pages: dict[str, Path]) -> None:
+    open_page(browser, pages["seed"])
+    rows = browser.find_elements(By.CSS_SELECTOR, "#KeyList tr[data-ref]")
+    assert rows[0].get_attribute("data-ref") == THESIS
+    stands = [row.find_element(By.CSS_SELECTOR, ".label").text.lower() for row in rows]
+    falls = [standing == "falls" for standing in stands]
+    assert falls == sorted(falls) and falls[-1] and not falls[0]
+
+
+def overflowing_controls(driver: WebDriver) -> list[str]:
+    """Controls drawn outside the window or cut by their pane, and sideways page overflow."""
+    return list(js(driver, """
+        const out = [];
+        if (document.scrollingElement.scrollWidth > innerWidth) out.push('page scrolls sideways');
+        document.querySelectorAll('button, input, [tabindex="0"], a').forEach(c => {
+          const r = c.getBoundingClientRect();
+          if (!r.width || getComputedStyle(c).visibility === 'hidden' || c.closest('.skip, svg'))
+            return;
+          if (r.left < 0 || r.right > innerWidth + 0.5) out.push(c.outerHTML.slice(0, 80));
+        });
+        document.querySelectorAll('.reader > section, .keys, .top').forEach(p => {
+          if (p.offsetWidth && p.scrollWidth > p.clientWidth + 1)
+            out.push('overflow: ' + p.className);
+        });
+        return out;"""))
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_no_control_is_off_screen_and_nothing_overflows_sideways(
+        browser: WebDriver, pages: dict[str, Path], unseen: Path, size: str) -> None:
+    with window(browser, size):
+        for page in (pages["seed"], unseen):
+            open_page(browser, page)
+            quote = browser.find_element(By.CSS_SELECTOR, "mark.q").get_attribute("data-q")
+            open_page(browser, page, f"#{quote.split()[0]}")  # the panel shows its address
+            if size == "small":
+                browser.find_element(By.CSS_SELECTOR, 'button[data-pane="panel"]').click()
+            screenshot(browser, f"{page.stem}-{size}-panel")
+            assert not overflowing_controls(browser)
+            assert browser.find_element(By.ID, "Panel").is_displayed()
+
+
+def test_a_narrow_screen_shows_one_pane_at_a_time(
+        browser: WebDriver, pages: dict[str, Path]) -> None:
+    shown = ("return [...document.querySelectorAll('.reader > section')]"
+             ".filter(s => s.offsetWidth).map(s => s.id)")
+    with window(browser, "small"):
+        open_page(browser, pages["seed"])
+        assert js(browser, shown) == ["Map"] and legible(browser)
+        browser.find_element(By.CSS_SELECTOR, 'button[data-pane="article"]').click()
+        assert js(browser, shown) == ["Article"]
+        assert not overflowing_controls(browser)
+        screenshot(browser, "seed-small-article")
+        mark = browser.find_element(By.CSS_SELECTOR, "mark.q")
+        mark.click()  # the map shows what the words are, centred and legible
+        assert js(browser, shown) == ["Map"]
+        selected = browser.current_url.rsplit("#", 1)[1]
+        assert legible(browser) and node_shown(browser, selected)
+        browser.find_element(By.CSS_SELECTOR, 'button[data-pane="panel"]').click()
+        assert js(browser, shown) == ["Panel"] and selected in browser.find_element(
+            By.ID, "Panel").text
+    with window(browser, "large"):
+        open_page(browser, pages["seed"])
+        assert js(browser, shown) == ["Article", "Map", "Panel"]
+        assert not browser.find_element(By.ID, "Panes").is_displayed()
+
+
+def test_print_shows_the_key_judgments_whole_the_overview_on_a_page_then_the_article(
+        browser: WebDriver, pages: dict[str, Path]) -> None:
+    with window(browser, "small"):
+        open_page(browser, pages["seed"], f"#{THESIS}")
+        browser.find_element(By.CSS_SELECTOR, '[data-view-button="full"]').click()
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        try:
+            printed = js(browser, """
+                const keys = document.getElementById('Keys'), overview = document.querySelector(
+                  'svg[data-view=overview]'), map = document.getElementById('Map');
+                const rows = [...keys.querySelectorAll('tr[data-ref]')];
+                const box = overview.getBoundingClientRect();
+                return {keysWhole: keys.scrollHeight <= keys.clientHeight + 1
+                          && rows.every(r => r.getBoundingClientRect().height > 0),
+                        rows: rows.length,
+                        overview: box.width > 600 && box.height > 400,
+                        viewBox: overview.getAttribute('viewBox'),
+                        breaks: [getComputedStyle(map).breakBefore,
+                                 getComputedStyle(map).breakAfter].join(' '),
+                        order: map.getBoundingClientRect().top
+                               < document.getElementById('Article').getBoundingClientRect().top,
+                        full: getComputedStyle(
+                          document.querySelector('svg[data-view=full]')).display,
+                        panel: getComputedStyle(document.getElementById('Panel')).display,
+                        marks: getComputedStyle(document.querySelector('mark.q.k-fact'))
+                               .backgroundColor};""")
+        finally:
+            browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert printed["keysWhole"] and printed["rows"] == 10
+    assert printed["overview"] and printed["order"]
+    assert printed["breaks"] == "page page"
+    assert printed["full"] == "none" and printed["panel"] == "none"
+    assert printed["marks"] not in ("rgba(0, 0, 0, 0)", "transparent")  # highlights print
+    width, height = (float(js(browser, "return document.querySelector("
+                              "'svg[data-view=overview]').dataset[arguments[0]]", side))
+                     for side in ("width", "height"))
+    viewbox = [float(x) for x in str(printed["viewBox"]).split()]
+    assert abs(viewbox[2] - width) < 2 and abs(viewbox[3] - height) < 2  # the whole drawing
+
+
+def axe_violations(driver: WebDriver) -> list[str]:
+    """axe-core's WCAG 2.2 A/AA violations on the page as it is, one line each."""
+    js(driver, AXE.read_text(encoding="utf-8"))
+    found = driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})
+          .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' at '
+                 + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))))
+          .catch(e => done(['axe failed: ' + e]));""", WCAG_AA)
+    return list(found)
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_axe_finds_no_wcag_22_aa_violation(browser: WebDriver, pages: dict[str, Path],
+                                           unseen: Path, size: str) -> None:
+    driver = browser
+    driver.set_script_timeout(60)
+    with window(driver, size):
+        for page, fragment in ((pages["seed"], ""), (pages["seed"], f"#{THESIS}"),
+                               (unseen, "#maintenance-skipped")):
+            open_page(driver, page, fragment)
+            if size == "small" and fragment:
+                driver.find_element(By.CSS_SELECTOR, 'button[data-pane="panel"]').click()
+            assert axe_violations(driver) == [], (page.name, fragment)

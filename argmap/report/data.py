@@ -62,10 +62,28 @@ class PageFacts:
     reasons: Mapping[str, str] = field(default_factory=dict)
 
 
-def key_judgments(graph: ArgumentGraph) -> list[str]:
-    """Author judgments and hypotheses nothing else builds on: the map's conclusions, in order."""
-    return [p.id for p in graph.model.propositions
+def key_judgments(graph: ArgumentGraph, labels: Mapping[str, Label] | None = None) -> list[str]:
+    """Author judgments and hypotheses nothing else builds on: the map's conclusions. The
+    thesis first (the one with the most argument beneath it), then the others by how much
+    builds up to them, those the evaluation rejects (``out``) last; map order breaks ties."""
+    keys = [p.id for p in graph.model.propositions
             if p.kind in KEY_KINDS and not graph.premise_of.get(p.id)]
+    rejected = labels or {}
+    return sorted(keys, key=lambda key: (rejected.get(key) == "out", -_beneath(graph, key)))
+
+
+def _beneath(graph: ArgumentGraph, proposition_id: str) -> int:
+    """How many propositions an inference chain leads up from to this one."""
+    seen: set[str] = set()
+    stack = [proposition_id]
+    while stack:
+        for inference in graph.supported_by.get(stack.pop(), ()):
+            for premise in inference.premises:
+                if premise not in seen:
+                    seen.add(premise)
+                    stack.append(premise)
+    seen.discard(proposition_id)
+    return len(seen)
 
 
 def quote_looks(model: ArgumentMap) -> dict[str, str]:
@@ -99,7 +117,7 @@ def page_records(facts: PageFacts) -> Record:
     return {
         "map": {"id": model.map.id, "title": model.map.title},
         "elements": elements,
-        "keys": key_judgments(facts.graph),
+        "keys": key_judgments(facts.graph, facts.labels),
         "findings": [_finding(problem) for problem in facts.findings.get(None, ())],
         "evaluated": bool(facts.labels),
     }

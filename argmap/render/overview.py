@@ -19,7 +19,7 @@ wrapped whole, never cut, each box about twice as wide as tall (:func:`text_widt
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 
 from graphviz import Digraph  # type: ignore[import-untyped]
 
@@ -290,10 +290,10 @@ class OverviewBuilder(DotBuilder):
         """Every attack on a judgment, or on a step folded into one, is an arrow from its
         attacker; an attacker that is not a judgment is drawn too, with its own basis, and the
         attacks on it in turn."""
-        pending = [(attack, judgment) for judgment in self.folded.judgments
-                   for attack in self.folded.attacks.get(judgment, ())]
+        pending = deque((attack, judgment) for judgment in self.folded.judgments
+                        for attack in self.folded.attacks.get(judgment, ()))
         while pending:
-            attack, target = pending.pop(0)
+            attack, target = pending.popleft()
             attacker = self.graph.propositions.get(attack.attacker)
             if attacker is None:
                 continue

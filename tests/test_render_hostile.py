@@ -204,3 +204,13 @@ def test_texts_longer_than_graphviz_strings_are_drawn(engine: str, options: Draw
 def test_a_long_tooltip_stays_under_the_engine_limit() -> None:
     worst = tooltip("&\\\U0001F600\n\"" * 20_000)
     assert len(quote_text(worst).encode()) < 16_384
+
+
+@pytest.mark.parametrize("engine", ["pure", "system"])
+def test_the_reader_page_keeps_every_view_of_a_map_with_long_texts(engine: str) -> None:
+    from argmap.report.build import ReportOptions, build_report
+
+    engine_or_skip(engine)
+    page = build_report(long_text_map(), ReportOptions(engine=engine))
+    assert not [notice for notice in page.notices if "could not be drawn" in notice]
+    assert {"full", "overview"} <= set(page.drawings)

@@ -90,6 +90,25 @@ def test_the_failing_piece_of_a_long_ellipsis_quote_is_found_in_a_few_searches(
     assert searches <= 12  # a binary search over the pieces (it was one search per piece)
 
 
+def test_places_found_are_bounded_by_the_limit_and_places_tried_in_vain_by_a_constant(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from argmap.analyse import quote_match
+
+    every_line = NormalisedText("the crane fell today.\n" * 2_000)
+    assert len(find_phrase(every_line, "crane fell", limit=1_500)) == 1_500  # not cut at 500
+    tried = 0
+    real = quote_match._follow
+
+    def counted(haystack: str, pieces: list[str], first: int) -> list[int] | None:
+        nonlocal tried
+        tried += 1
+        return real(haystack, pieces, first)
+
+    monkeypatch.setattr(quote_match, "_follow", counted)
+    assert find_quote(NormalisedText(APART), "alpha one ... beta three", limit=1_500) == []
+    assert tried == 500
+
+
 _WORDS = st.sampled_from(["a", "b", "ab", "Ba", "\u201cb\u201d", "c."])
 _GLUE = st.sampled_from([" ", " ", " ", "\n", "\n\n", "  \n \n"])
 

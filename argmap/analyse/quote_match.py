@@ -28,10 +28,11 @@ Span = tuple[int, int]
 # "...", ". . .", "…", and the bracketed forms "[...]" and "[…]" analysts use for an omission.
 _ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|\.\s\.\s\.|…)\s*")
 # How far apart (in normalised characters) two pieces of one quote may be, and how many
-# occurrences of a first piece are tried: bounds that keep a hostile quote ("a ... a ... a")
-# from costing more than a bounded search.
+# occurrences of a first piece may be tried in vain: bounds that keep a hostile quote
+# ("a ... a ... a") from costing more than a bounded search. Places found do not count: they are
+# bounded by the number asked for (a phrase on every line is found as often as `--limit` says).
 MAX_GAP = 3_000
-_MAX_FIRST_TRIES = 500
+_MAX_FAILED_TRIES = 500
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"
 _LOOSE = str.maketrans(dict.fromkeys(_DASHES, "-") | {"\u2026": "."})
 _CONTEXT = 60
@@ -100,15 +101,15 @@ def _find_pieces(source: NormalisedText, pieces: list[str], haystack: str, limit
     """Pieces in order, each after the last, all in one paragraph (earliest placement)."""
     matches: list[QuoteMatch] = []
     first = haystack.find(pieces[0])
-    tries = 0
-    while first >= 0 and len(matches) < limit and tries < _MAX_FIRST_TRIES:
-        tries += 1
+    failed = 0
+    while first >= 0 and len(matches) < limit and failed < _MAX_FAILED_TRIES:
         starts = _follow(haystack, pieces, first)
-        if starts is not None:
-            spans = tuple(source.original_span(at, len(piece))
-                          for at, piece in zip(starts, pieces, strict=True))
-            if len(spans) == 1 or source.one_paragraph(spans[0][0], spans[-1][1]):
-                matches.append(QuoteMatch(spans))
+        spans = () if starts is None else tuple(
+            source.original_span(at, len(piece)) for at, piece in zip(starts, pieces, strict=True))
+        if spans and (len(spans) == 1 or source.one_paragraph(spans[0][0], spans[-1][1])):
+            matches.append(QuoteMatch(spans))
+        else:
+            failed += 1
         first = haystack.find(pieces[0], first + 1)
     return matches
 

@@ -207,3 +207,20 @@ def test_merge_into_a_bare_map_adds_sections_and_the_author(source: Path, tmp_pa
     assert merged.quotes and merged.propositions and merged.inferences
     text = target.read_text(encoding="utf-8")
     assert "quotes: []" not in text and text.count("\nactors:") == 1
+
+
+def test_entries_written_plain_read_back_as_written() -> None:
+    """The writer skips the parser for text it knows is plain; it must never be wrong."""
+    import random
+    import string
+
+    from argmap.draft.write import _value
+    from argmap.read import parse_yaml
+
+    rng = random.Random(3)
+    alphabet = string.ascii_letters + string.digits + " ,.'()%/&$-:#\u2019\"[]{}!*"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
+        assert parse_yaml(f"text: {_value(text)}\n").data == {"text": text}, text
+    for word in ("yes", "No", "null", "True", "on"):
+        assert parse_yaml(f"text: {_value(word)}\n").data == {"text": word}

@@ -121,6 +121,7 @@ class _Writer:
         self.result, self.cast, self.vocabulary, self.taken = result, cast, vocabulary, taken
         self.previous: DraftProposition | None = None
         self.speakers: set[str] = set()
+        self.numbers: dict[str, int] = {}
 
     def sentence(self, text: str, start: int, end: int, attribution: Attribution) -> None:
         starts = [0, *[after for _, after, _ in attribution.tails]]
@@ -175,9 +176,11 @@ class _Writer:
 
     def _id(self, prefix: str, words: str) -> str:
         slug = "-".join(re.findall(r"[a-z0-9]+", words.lower())[:5])[:48].strip("-") or "x"
-        candidate, number = f"{prefix}-{slug}", 2
+        base = f"{prefix}-{slug}"
+        candidate, number = base, self.numbers.get(base, 2)
         while candidate in self.taken:
-            candidate, number = f"{prefix}-{slug}-{number}", number + 1
+            candidate, number = f"{base}-{number}", number + 1
+        self.numbers[base] = number  # the next number to try: repeated openings cost no search
         self.taken.add(candidate)
         return candidate
 

@@ -14,7 +14,9 @@ pronoun ("she", "they", "One of them") and a short name ("Osei", "the firm") fin
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from argmap.cues.connectives import find_connectives
@@ -29,6 +31,7 @@ from argmap.cues.speakers import (
 )
 
 AUTHOR = "author"
+_RECENT = 200
 _CAP = r"(?:(?:al|el|bin|ibn|de|van|von)-)?[A-Z][\w'\u2019.\-]*"
 _NAME = re.compile(rf"(?:{_CAP})(?:\s+(?:&\s+)?(?:al-|el-|de |van |von |bin |ibn )?{_CAP})*")
 _VERBS = word_pattern(SAYING_VERBS)
@@ -120,7 +123,8 @@ class Cast:
 
     author_id: str = AUTHOR
     actors: dict[str, Actor] = field(default_factory=dict)
-    order: list[str] = field(default_factory=list)
+    order: dict[str, None] = field(default_factory=dict)  # ids, most recently mentioned last
+    by_name: dict[str, Actor] = field(default_factory=dict)
     previous: Actor | None = None  # the speaker of the sentence before, if not the author
 
     def __post_init__(self) -> None:
@@ -152,9 +156,8 @@ class Cast:
         return found
 
     def mention(self, actor: Actor) -> None:
-        if actor.id in self.order:
-            self.order.remove(actor.id)
-        self.order.append(actor.id)
+        self.order.pop(actor.id, None)
+        self.order[actor.id] = None
 
     def actor(self, phrase: str, role: str | None = None) -> Actor | None:
         """The actor a noun phrase names: a pronoun's referent, a known name, or a new actor."""
@@ -181,8 +184,7 @@ class Cast:
 
     def _referent(self, pronoun: str) -> Actor | None:
         wanted = {"he": "person", "she": "person", "it": "body", "they": "group"}[pronoun]
-        for actor_id in reversed(self.order):
-            actor = self.actors[actor_id]
+        for actor in self._recent():
             if actor.kind == wanted and actor.pronoun in (None, pronoun) \
                     and actor is not self.author:
                 if pronoun in ("he", "she"):
@@ -193,17 +195,18 @@ class Cast:
     def _group(self, words: str) -> Actor | None:
         """The group "one of the bankers" belongs to: the last group whose name has "bankers"."""
         head = words.split()[0].lower()
-        return next((self.actors[actor_id] for actor_id in reversed(self.order)
-                     if self.actors[actor_id].kind == "group"
-                     and head in self.actors[actor_id].name.lower().split()), None)
+        return next((actor for actor in self._recent()
+                     if actor.kind == "group" and head in actor.name.lower().split()), None)
 
     def _known(self, name: str) -> Actor | None:
         """An actor already met whose name or role this phrase names ("Osei", "the firm")."""
         words = name.lower().removeprefix("the ").split()
         if not words:
             return None
-        for actor_id in reversed(self.order):
-            actor = self.actors[actor_id]
+        same = self.by_name.get(" ".join(words))
+        if same is not None:
+            return same
+        for actor in self._recent():
             if actor is self.author:
                 continue
             full = actor.name.lower()
@@ -216,8 +219,15 @@ class Cast:
                 return actor
         return None
 
+    def _recent(self) -> Iterator[Actor]:
+        """The actors mentioned last, most recent first: a pronoun or a short name refers to
+        one of the last few, so a text naming thousands costs no more per sentence."""
+        for actor_id in itertools.islice(reversed(self.order), _RECENT):
+            yield self.actors[actor_id]
+
     def _add(self, actor: Actor) -> Actor:
         self.actors[actor.id] = actor
+        self.by_name.setdefault(actor.name.lower().removeprefix("the "), actor)
         self.mention(actor)
         return actor
 

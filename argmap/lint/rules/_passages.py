@@ -8,7 +8,7 @@ finding (the few words around a cue, as the source wrote them).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import NamedTuple
 
@@ -124,6 +124,27 @@ def _name_pattern(name: str) -> re.Pattern[str]:
 def named_in(actor: Actor, text: str) -> re.Match[str] | None:
     """Where ``text`` names ``actor`` (case as written: names are capitalised)."""
     return _name_pattern(actor.name).search(text)
+
+
+class ActorNames:
+    """Every actor's names in one pattern, to find which actors a stretch of text names in one
+    scan (not one scan per actor). Two actors with one name: the first in the map is meant."""
+
+    def __init__(self, actors: Iterable[Actor]) -> None:
+        self._by_name: dict[str, Actor] = {}
+        for actor in actors:
+            for name in actor_names(actor.name):
+                self._by_name.setdefault(name, actor)
+        names = sorted(self._by_name, key=len, reverse=True)
+        alternatives = "|".join(map(re.escape, names))
+        self._pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if names else None
+
+    def mentions(self, text: str) -> list[tuple[int, Actor]]:
+        """``(offset, actor)`` for each name of an actor in ``text``, in order."""
+        if self._pattern is None:
+            return []
+        return [(found.start(), self._by_name[found.group()])
+                for found in self._pattern.finditer(text)]
 
 
 def anchored_passages(ctx: RuleContext, proposition: Proposition

@@ -56,10 +56,12 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     hypotheses = [proposition for proposition in ctx.model.propositions
                   if proposition.kind == "hypothesis"]
     used = _used_speakers(ctx)
-    for actor in ctx.model.actors:
+    actors = ctx.model.actors
+    interested = [actor for actor in actors if actor.interested]
+    for actor in actors:
         if actor.interested or actor.id in authors or actor.id not in used:
             continue
-        why = _party(ctx, actor, hypotheses, used[actor.id])
+        why = _party(ctx, actor, used[actor.id], hypotheses, interested)
         if why is not None:
             yield ctx.at(actor.id, "name",
                          message=f"`{actor.id}` is quoted as evidence (`{used[actor.id][0]}`) "
@@ -82,8 +84,8 @@ def _used_speakers(ctx: RuleContext) -> dict[str, list[str]]:
     return speakers
 
 
-def _party(ctx: RuleContext, actor: Actor, hypotheses: list[Proposition],
-           uses: list[str]) -> str | None:
+def _party(ctx: RuleContext, actor: Actor, uses: list[str], hypotheses: list[Proposition],
+           interested: list[Actor]) -> str | None:
     for hypothesis in hypotheses:
         found = named_in(actor, hypothesis.text)
         if found is not None:
@@ -95,19 +97,15 @@ def _party(ctx: RuleContext, actor: Actor, hypotheses: list[Proposition],
         found = named_in(actor, proposition.text)
         if found is not None and not find_attributions(proposition.text[found.end():][:30]):
             return f"its own claim `{proposition_id}` is about \"{found.group()}\""
-    return _implicated_affiliation(ctx, actor, hypotheses)
+    return _implicated_affiliation(actor, hypotheses, interested)
 
 
-def _interested(ctx: RuleContext) -> list[Actor]:
-    return [actor for actor in ctx.model.actors if actor.interested]
-
-
-def _implicated_affiliation(ctx: RuleContext, actor: Actor,
-                            hypotheses: list[Proposition]) -> str | None:
+def _implicated_affiliation(actor: Actor, hypotheses: list[Proposition],
+                            interested: list[Actor]) -> str | None:
     affiliation = actor.affiliation
     if not affiliation:
         return None
-    for other in _interested(ctx):
+    for other in interested:
         if other.id != actor.id and (
                 affiliation in (other.id, other.name) or named_in(other, affiliation)):
             return f"it belongs to `{other.id}`, which is marked interested"

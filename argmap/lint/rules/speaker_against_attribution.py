@@ -57,6 +57,7 @@ from argmap.cues.reliability import find_doubts
 from argmap.lint.context import RuleContext
 from argmap.lint.rule import Finding
 from argmap.lint.rules._passages import (
+    ActorNames,
     cue_in_sentence,
     governing_attribution,
     in_quotation_marks,
@@ -68,22 +69,25 @@ ID = "AM171"
 NAME = "speaker-against-attribution"
 LEVEL = "warning"
 OPTIONS = {"min-quoted-words": 4}
+_WINDOW = 60  # characters either side of a speech verb in which its speaker is named
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
+    names = ActorNames(ctx.model.actors)
     for quote in ctx.model.quotes:
         passage = ctx.passage(quote)
         if passage is None:
             continue
         if quote.mode == "author":
-            finding = _party_words_as_author(ctx, quote, passage)
+            finding = _party_words_as_author(ctx, quote, passage, names)
         else:
-            finding = _author_words_as_party(ctx, quote, passage)
+            finding = _author_words_as_party(ctx, quote, passage, names)
         if finding is not None:
             yield finding
 
 
-def _party_words_as_author(ctx: RuleContext, quote: Quote, passage: Passage) -> Finding | None:
+def _party_words_as_author(ctx: RuleContext, quote: Quote, passage: Passage,
+                           names: ActorNames) -> Finding | None:
     if in_quotation_marks(passage) and len(quote.text.split()) >= ctx.number("min-quoted-words"):
         return ctx.at(quote.id, "mode",
                       message=f"quote `{quote.id}` is in the author's voice, but the source "
@@ -92,7 +96,7 @@ def _party_words_as_author(ctx: RuleContext, quote: Quote, passage: Passage) -> 
     attribution = governing_attribution(passage)
     if attribution is None:
         return None
-    who = _named_speaker(ctx, passage, attribution.cue.start, attribution.cue.end)
+    who = _named_speaker(names, passage, attribution.cue.start, attribution.cue.end)
     party = f"`{who.id}`" if who is not None else "someone other than the author"
     return ctx.at(quote.id, "mode",
                   message=f"quote `{quote.id}` is in the author's voice, but its sentence gives "
@@ -100,13 +104,14 @@ def _party_words_as_author(ctx: RuleContext, quote: Quote, passage: Passage) -> 
                           "set `speaker` and `mode: indirect` (or `direct`)")
 
 
-def _author_words_as_party(ctx: RuleContext, quote: Quote, passage: Passage) -> Finding | None:
+def _author_words_as_party(ctx: RuleContext, quote: Quote, passage: Passage,
+                           names: ActorNames) -> Finding | None:
     speaker = ctx.index.actor(quote.speaker)
     if speaker is None:
         return None
     attribution = governing_attribution(passage)
     if attribution is not None:
-        other = _named_speaker(ctx, passage, attribution.cue.start, attribution.cue.end)
+        other = _named_speaker(names, passage, attribution.cue.start, attribution.cue.end)
         if other is None or other.id in (quote.speaker, quote.via) \
                 or named_in(speaker, passage.sentence_text):
             return None
@@ -133,34 +138,21 @@ def _attributes(passage: Passage, speaker: Actor) -> bool:
         or any(mark in nearby for mark in '"\u201c\u201d') or named_in(speaker, nearby) is not None
 
 
-def _named_speaker(ctx: RuleContext, passage: Passage, start: int, end: int) -> Actor | None:
+def _named_speaker(names: ActorNames, passage: Passage, start: int, end: int) -> Actor | None:
     """The actor named nearest the cue in its sentence (within 60 characters of it), else, when
     a "he", "she" or "they" stands by the cue, the last actor the sentence before names."""
-    found = _nearest_actor(ctx, passage, start, end)
-    if found is not None or passage.prior is None:
-        return found
-    near = passage.text[max(passage.sentence[0], start - 20):end + 20]
-    if not find_speaker_pronouns(near):
-        return None
-    prior = passage.text[passage.prior[0]:passage.prior[1]]
-    named = [(match.start(), actor) for actor in ctx.model.actors
-             if (match := named_in(actor, prior)) is not None]
-    return max(named, key=lambda pair: pair[0])[1] if named else None
-
-
-def _nearest_actor(ctx: RuleContext, passage: Passage, start: int, end: int) -> Actor | None:
     first, last = passage.sentence
-    window = 60
-    best: tuple[int, Actor] | None = None
-    for actor in ctx.model.actors:
-        found = named_in(actor, passage.text[max(first, start - window):min(last, end + window)])
-        if found is None:
-            continue
-        at = max(first, start - window) + found.start()
-        distance = min(abs(at - start), abs(at - end))
-        if best is None or distance < best[0]:
-            best = (distance, actor)
-    return best[1] if best else None
+    window_start = max(first, start - _WINDOW)
+    nearby = names.mentions(passage.text[window_start:min(last, end + _WINDOW)])
+    if nearby:
+        return min(nearby, key=lambda found: min(abs(window_start + found[0] - start),
+                                                 abs(window_start + found[0] - end)))[1]
+    if passage.prior is None:
+        return None
+    if not find_speaker_pronouns(passage.text[max(first, start - 20):end + 20]):
+        return None
+    before = names.mentions(passage.text[passage.prior[0]:passage.prior[1]])
+    return before[-1][1] if before else None
 
 
 def _opening(passage: Passage) -> str:

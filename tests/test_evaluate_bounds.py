@@ -161,3 +161,19 @@ def test_withdrawn_propositions_are_the_premises_only() -> None:
     assert withdrawn["propositions"], "the example should withdraw a premise"
     assert not set(withdrawn["propositions"]) & concluded
     assert set(withdrawn["unanchored"]) <= concluded
+
+
+def test_the_reader_page_of_a_cycle_grows_no_faster_than_the_map(tmp_path: Path) -> None:
+    sizes = {}
+    for members in (61, 241):
+        path = tmp_path / f"cycle-{members}.yaml"
+        path.write_text(yaml.safe_dump(cycle_map(members).model_dump(mode="json",
+                                                                     exclude_defaults=True)))
+        page = tmp_path / f"cycle-{members}.html"
+        result = subprocess.run([sys.executable, "-m", "argmap", "report", str(path), "-o",
+                                 str(page), "-q"], capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+        sizes[members] = (path.stat().st_size, page.stat().st_size)
+    map_growth = sizes[241][0] / sizes[61][0]
+    page_growth = sizes[241][1] / sizes[61][1]
+    assert page_growth < 1.2 * map_growth, sizes  # was 8.9 times for 4 times the map

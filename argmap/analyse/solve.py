@@ -49,6 +49,9 @@ ok(R) :- inf(R), not hit(R), concl(R, P), not hit(P), ok(Q) : prem(R, Q).
 ok(P) :- concl(R, P), ok(R).
 % Admissible: every attack on something in comes from an attacker the set defeats.
 :- in(X), att(_, A, X), ok(A).
+% Only what a labelling is read from: each symbol costs a call into the solver's library.
+#show in/1.
+#show ok/1.
 """
 PREFERRED = "#heuristic in(X) : elem(X). [1, true]\n"
 STABLE = ":- ok(X), elem(X), not in(X).\n"
@@ -126,9 +129,11 @@ def extensions(framework: Framework, semantics: str, deadline: float | None = No
 
 
 def _chosen_and_fine(model: Any) -> tuple[set[str], set[str]]:
-    shown = model.symbols(shown=True)
-    chosen = {str(symbol.arguments[0].string) for symbol in shown if symbol.name == "in"}
-    fine = {str(symbol.arguments[0].string) for symbol in shown if symbol.name == "ok"}
+    """What the model puts ``in``, and what has an argument it does not attack (``ok``)."""
+    chosen: set[str] = set()
+    fine: set[str] = set()
+    for symbol in model.symbols(shown=True):
+        (chosen if symbol.name == "in" else fine).add(str(symbol.arguments[0].string))
     return chosen, fine
 
 

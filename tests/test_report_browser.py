@@ -330,22 +330,12 @@ def screenshot(driver: WebDriver, name: str) -> None:
 
 
 def map_scale(driver: WebDriver) -> dict[str, Any]:
-    """The shown drawing's body text size on screen and where an element's node is."""
-    return js(driver, """
+    """The size on screen of the shown drawing's smallest node text, and which view it is."""
+    return dict(js(driver, """
         const svg = document.querySelector('svg.diagram:not([hidden])');
-        const counts = new Map();
-        svg.querySelectorAll('text[font-size]').forEach(t => {
-          const s = parseFloat(t.getAttribute('font-size'));
-          counts.set(s, (counts.get(s) || 0) + 1); });
-        const body = [...counts].sort((a, b) => b[1] - a[1])[0][0];
-        const port = document.getElementById('Viewport').getBoundingClientRect();
-        const inView = (id) => { const g = svg.querySelector('g.node[data-el="' + id + '"]');
-          if (!g) return false;
-          const r = g.getBoundingClientRect();
-          return r.left >= port.left - 1 && r.right <= port.right + 1 && r.top >= port.top - 1
-            && r.bottom <= port.bottom + 1 && r.width > 0; };
-        return {text: body * svg.getScreenCTM().a, view: svg.dataset.view,
-                inView: arguments[0] ? inView(arguments[0]) : null};""", None)
+        const smallest = Math.min(...[...svg.querySelectorAll('g.node text[font-size]')]
+          .map(t => parseFloat(t.getAttribute('font-size'))));
+        return {text: smallest * svg.getScreenCTM().a, view: svg.dataset.view};"""))
 
 
 def node_shown(driver: WebDriver, element: str) -> bool:

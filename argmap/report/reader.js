@@ -316,19 +316,17 @@
     v.cx = x - (px - w / 2) / v.zoom; v.cy = y - (py - h / 2) / v.zoom;
     apply(svg);
   }
-  // The zoom at which a node's text is 11 px on screen (a little over, for the rounding of the
-  // pane's size): the most common font size in the drawing is its body text.
+  // The zoom at which every node's text is at least 11 px on screen (a little over, for the
+  // rounding of the pane's size): the smallest font size inside a node sets it.
   const legible = new Map();
   function legibleZoom(svg) {
     if (!legible.has(svg)) {
-      const counts = new Map();
-      svg.querySelectorAll("text[font-size]").forEach((t) => {
+      let smallest = Infinity;
+      svg.querySelectorAll("g.node text[font-size]").forEach((t) => {
         const size = parseFloat(t.getAttribute("font-size"));
-        if (size > 0) counts.set(size, (counts.get(size) || 0) + 1);
+        if (size >= 6 && size < smallest) smallest = size;
       });
-      let body = 11, most = 0;
-      counts.forEach((n, size) => { if (n > most || (n === most && size < body)) { body = size; most = n; } });
-      legible.set(svg, 11.1 / body);
+      legible.set(svg, 11.1 / (smallest === Infinity ? 11 : smallest));
     }
     return legible.get(svg);
   }

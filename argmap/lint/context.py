@@ -90,10 +90,14 @@ class MapContext:
             return None
         match = next((found for found in search.found if found.start == quote.start),
                      search.found[0])
-        layout = self._layouts.get(quote.source)
+        return self.layout(quote.source, search.source).passage(match.start, match.end)
+
+    def layout(self, source_id: str, source: SourceText) -> SourceLayout:
+        """The sentences and paragraphs of a source's text, found once per map."""
+        layout = self._layouts.get(source_id)
         if layout is None:
-            layout = self._layouts[quote.source] = SourceLayout(search.source.text.original)
-        return layout.passage(match.start, match.end)
+            layout = self._layouts[source_id] = SourceLayout(source.text.original)
+        return layout
 
 
 class RuleContext:
@@ -136,6 +140,9 @@ class RuleContext:
 
     def passage(self, quote: Quote) -> Passage | None:
         return self.shared.passage(quote)
+
+    def layout(self, source_id: str, source: SourceText) -> SourceLayout:
+        return self.shared.layout(source_id, source)
 
     def words(self, name: str) -> tuple[str, ...]:
         """A list-of-strings option (its type was checked when the configuration was read)."""

@@ -90,13 +90,41 @@ def test_argdowns_json_export(tmp_path: Path) -> None:
     assert report.startswith("wrote ")
 
 
+def _sources_found_from(model: ArgumentMap, folder: Path) -> ArgumentMap:
+    """``model`` with each source path made absolute: the file it names, wherever the map is."""
+    return model.model_copy(update={"sources": [
+        source.model_copy(update={"path": str((folder / source.path).resolve())})
+        for source in model.sources]})
+
+
 @pytest.mark.parametrize("map_path", [SEED, HARBOUR], ids=["seed", "harbour"])
 def test_export_then_import_gives_the_same_map(map_path: Path, tmp_path: Path) -> None:
-    aif = tmp_path / "map.json"
+    """The same map, its relative source paths rewritten for where each file is written."""
+    aif = tmp_path / "exported" / "map.json"
+    aif.parent.mkdir()
     assert _argmap("export", map_path, "-f", "aif", "-o", aif).returncode == 0
-    _, _, out = _import(aif, tmp_path)
-    again = load_map_text(out.read_text(encoding="utf-8"), map_path).model
-    assert again == load_map(map_path).model
+    out = tmp_path / "elsewhere" / "deeper" / "imported.yaml"
+    done = _argmap("import", aif, "-o", out)
+    assert done.returncode == 0, done.stderr
+    again = load_map_text(out.read_text(encoding="utf-8"), out).model
+    original = load_map(map_path).model
+    assert _sources_found_from(again, out.parent) == _sources_found_from(original,
+                                                                        map_path.parent)
+    assert [s.path for s in again.sources] != [s.path for s in original.sources]
+    assert again.model_copy(update={"sources": original.sources}) == original
+
+
+def test_an_imported_export_finds_its_sources_from_another_folder(tmp_path: Path) -> None:
+    """Exported in one folder and imported into another, the map still lints clean of the
+    source checks (no AM104: the source path names the same text from its new folder)."""
+    aif = tmp_path / "map.json"
+    assert _argmap("export", SEED, "-f", "aif", "-o", aif).returncode == 0
+    out = tmp_path / "elsewhere" / "imported.yaml"
+    assert _argmap("import", aif, "-o", out).returncode == 0
+    # Run from the checkout, so that the seed's source (in it) may be read from a temporary map.
+    done = _argmap("lint", out, "--format", "json", cwd=ROOT)
+    codes = {problem["code"] for problem in json.loads(done.stdout)}
+    assert not codes & {"AM103", "AM104", "AM105"}
 
 
 def test_without_the_extension_the_graph_survives(tmp_path: Path) -> None:
@@ -131,7 +159,7 @@ def test_what_it_cannot_use_is_a_clear_error(tmp_path: Path) -> None:
     other.write_text('{"hello": "world"}', encoding="utf-8")
     done = _argmap("import", other)
     assert done.returncode == 2 and done.stderr.count("\n") == 1
-    assert "not AIF, xAIF, OVA+ or Argdown JSON" in done.stderr
+    assert "not AIF, xAIF, OVA+, SADFace, arguebuf or Argdown JSON" in done.stderr
     assert not (tmp_path / "other.yaml").exists() and not (tmp_path / "broken.yaml").exists()
     taken = tmp_path / "taken.yaml"
     taken.write_text("keep me", encoding="utf-8")

@@ -13,7 +13,8 @@ from argmap.cli.typer_app import app
 @app.command("import")
 def import_map(
     path: Annotated[
-        Path, typer.Argument(help="AIF/AIFdb, xAIF, OVA+ or Argdown JSON file.", metavar="FILE")
+        Path, typer.Argument(help="AIF/AIFdb, xAIF, OVA+, SADFace, arguebuf or Argdown JSON file.",
+                             metavar="FILE")
     ],
     output: Annotated[
         Path | None,
@@ -21,7 +22,8 @@ def import_map(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
 ) -> None:
-    """Make a map from AIF, xAIF, OVA+ or Argdown JSON; list what could not be carried."""
+    """Make a map from AIF, xAIF, OVA+, SADFace, arguebuf or Argdown JSON; list what could not be
+    carried."""
     from argmap.commands.import_map import ImportSettings, run_import
 
     raise typer.Exit(run_import(ImportSettings(path, output, force)))

@@ -12,7 +12,7 @@ from typing import TextIO
 from argmap.atomic import write_output
 from argmap.batch import Batch, load_one
 from argmap.export import dump_json, dump_yaml, to_aif, to_argdown
-from argmap.model import LoadedMap
+from argmap.model import ArgumentMap, LoadedMap
 from argmap.output import write_problems
 from argmap.problems import ArgmapError
 
@@ -25,8 +25,8 @@ class ExportSettings:
     problem_format: str = "auto"
 
 
-def _aif_json(loaded: LoadedMap) -> str:
-    return json.dumps(to_aif(loaded.model, readable_source_texts(loaded)), indent=2,
+def _aif_json(loaded: LoadedMap, model: ArgumentMap) -> str:
+    return json.dumps(to_aif(model, readable_source_texts(loaded)), indent=2,
                       ensure_ascii=False) + "\n"
 
 
@@ -44,12 +44,25 @@ def readable_source_texts(loaded: LoadedMap) -> dict[str, str]:
 
 
 # What `argmap export --format` offers (tests/test_output.py keeps the CLI's choices in step).
-EXPORT_WRITERS: dict[str, Callable[[LoadedMap], str]] = {
-    "yaml": lambda loaded: dump_yaml(loaded.model),
-    "json": lambda loaded: dump_json(loaded.model),
+# Each writer gets the loaded map and its model with the source paths written for the output.
+EXPORT_WRITERS: dict[str, Callable[[LoadedMap, ArgumentMap], str]] = {
+    "yaml": lambda loaded, model: dump_yaml(model),
+    "json": lambda loaded, model: dump_json(model),
     "aif": _aif_json,
-    "argdown": lambda loaded: to_argdown(loaded.model),
+    "argdown": lambda loaded, model: to_argdown(model),
 }
+
+
+def sources_moved(model: ArgumentMap, old_folder: Path, new_folder: Path) -> ArgumentMap:
+    """``model`` with each relative source path rewritten from ``old_folder`` to
+    ``new_folder``, so that a file written there still finds its source texts."""
+    from argmap.export.paths import rebase
+
+    if old_folder.resolve() == new_folder.resolve():
+        return model
+    sources = [source.model_copy(update={"path": rebase(source.path, old_folder, new_folder)})
+               for source in model.sources]
+    return model.model_copy(update={"sources": sources})
 
 
 def run_export(settings: ExportSettings, out: TextIO = sys.stdout,
@@ -61,7 +74,10 @@ def run_export(settings: ExportSettings, out: TextIO = sys.stdout,
         write_problems(batch, settings.problem_format, err, err)
         return batch.exit_code()
     try:
-        text = EXPORT_WRITERS[settings.export_format](outcome.map)
+        # Standard output is most often redirected to a file in the current folder.
+        target = settings.output.parent if settings.output is not None else Path(".")
+        model = sources_moved(outcome.map.model, outcome.map.path.parent, target)
+        text = EXPORT_WRITERS[settings.export_format](outcome.map, model)
         write_output(text, settings.output, out)
     except ArgmapError as error:
         err.write(f"argmap: {error}\n")

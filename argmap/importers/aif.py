@@ -47,6 +47,7 @@ class _MapBuilder:
 def build_from_aif(graph: AifGraph, result: ImportResult, source_path: str) -> None:
     """Fill ``result.data`` (the map) and ``result.not_carried`` from ``graph``."""
     builder = _MapBuilder(graph, result)
+    result.extended = graph.extension is not None
     result.not_carried.extend(graph.skipped)
     _propositions(builder)
     sources = SourceBuilder(graph, result, source_path)
@@ -85,6 +86,7 @@ def _propositions(builder: _MapBuilder) -> None:
 def _quotes(builder: _MapBuilder, sources: SourceBuilder) -> list[dict[str, Any]]:
     """L-nodes that a speaker said (an analyst's meta-locution, which only introduces another
     L-node, is not a quote)."""
+    actor_ids = _actor_ids(builder.graph)
     for node in builder.graph.of_type("L"):
         if _is_meta_locution(builder.graph, node):
             builder.result.skip(f"L-node {node.node_id}: the analyst's locution "
@@ -101,7 +103,7 @@ def _quotes(builder: _MapBuilder, sources: SourceBuilder) -> list[dict[str, Any]
             quote.pop("end", None)
         builder.quotes[node.node_id] = {**quote, **builder.kept(node)}
         person = builder.graph.persons.get(node.node_id)
-        if person in _actor_ids(builder.graph):
+        if person in actor_ids:
             builder.quotes[node.node_id]["speaker"] = person  # argmap's own export
         if "text" in builder.extension.get(node.node_id, {}):
             builder.quotes[node.node_id]["text"] = builder.extension[node.node_id]["text"]
@@ -160,13 +162,17 @@ def _inferences(builder: _MapBuilder) -> None:
     graph = builder.graph
     for node in graph.of_type("RA", "MA"):
         anchored = builder.inferences.pop(node.node_id, {"quotes": []})
-        premises = [builder.ids[s] for s in graph.sources_of(node.node_id)
-                    if s in builder.propositions]
         conclusions = [t for t in graph.targets_of(node.node_id) if t in builder.propositions]
+        # A node whose premise is its own conclusion (real AIFdb maps have such MA-nodes) says
+        # nothing a map can hold: that premise is left out, and the node when none is left.
+        premises = [builder.ids[s] for s in graph.sources_of(node.node_id)
+                    if s in builder.propositions and s not in conclusions]
         if not premises or len(conclusions) != 1:
-            builder.result.skip(f"{node.node_type}-node {node.node_id}: {len(premises)} "
-                                f"premise(s), {len(conclusions)} proposition(s) concluded "
-                                "(a map's inference has premises and one conclusion)")
+            builder.result.skip(f"{node.node_type}-node {node.node_id}: " + (
+                "its premise is its own conclusion" if len(conclusions) == 1
+                and conclusions[0] in graph.sources_of(node.node_id) else
+                f"{len(premises)} premise(s), {len(conclusions)} proposition(s) concluded "
+                "(a map's inference has premises and one conclusion)"))
             continue
         inference = {"id": builder.element_id(node, "i"), "premises": premises,
                      "conclusion": builder.ids[conclusions[0]], **_scheme(builder, node),
@@ -195,13 +201,13 @@ def _attacks(builder: _MapBuilder) -> list[dict[str, Any]]:
     graph = builder.graph
     attacks: list[dict[str, Any]] = []
     for node in graph.of_type("CA"):
-        attackers = [builder.ids[s] for s in graph.sources_of(node.node_id)
-                     if s in builder.propositions]
         targets = [t for t in graph.targets_of(node.node_id)
                    if t in builder.propositions or t in builder.inferences]
+        attackers = [builder.ids[s] for s in graph.sources_of(node.node_id)
+                     if s in builder.propositions and s not in targets]
         if not attackers or len(targets) != 1:
-            builder.result.skip(f"CA-node {node.node_id}: {len(attackers)} attacker(s), "
-                                f"{len(targets)} target(s)")
+            builder.result.skip(f"CA-node {node.node_id}: {len(attackers)} attacker(s) other "
+                                f"than its target, {len(targets)} target(s)")
             continue
         target = builder.ids[targets[0]]
         kind = "undercut" if targets[0] in builder.inferences else None

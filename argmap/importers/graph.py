@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from argmap.importers.html_text import plain_text
+from argmap.importers.shape import mapping, records, scalar, text
 
 
 class ImportFormatError(ValueError):
@@ -30,7 +31,7 @@ class AifGraph:
 
     dialect: str
     nodes: dict[str, Node] = field(default_factory=dict)
-    edges: list[tuple[str, str]] = field(default_factory=list)
+    edges: list[tuple[str, str]] = field(default_factory=list)  # in the file's order, each once
     speakers: dict[str, str] = field(default_factory=dict)  # L-node id -> participant name
     persons: dict[str, str] = field(default_factory=dict)  # L-node id -> participant id
     times: dict[str, str] = field(default_factory=dict)  # L-node id -> locution timestamp
@@ -39,12 +40,41 @@ class AifGraph:
     title: str | None = None
     extension: dict[str, Any] | None = None
     skipped: list[str] = field(default_factory=list)
+    # Each node's edges, indexed as they are added: a scan of every edge per node made a 5 MB
+    # corpus take minutes.
+    _sources: dict[str, list[str]] = field(default_factory=dict)
+    _targets: dict[str, list[str]] = field(default_factory=dict)
+
+    def add_node(self, node: Node) -> bool:
+        """Add ``node``; a second node with the same id is listed as not carried (``False``)."""
+        if node.node_id in self.nodes:
+            self.skipped.append(f"{node.node_type or 'untyped'}-node {node.node_id}: a second "
+                                f"node with this id ({_short(node.text)!r}; the first is kept)")
+            return False
+        self.nodes[node.node_id] = node
+        return True
+
+    def link(self, source: str, target: str, edge_id: str) -> None:
+        """An edge of the file: added when both ends are nodes, else listed as not carried."""
+        if source in self.nodes and target in self.nodes:
+            self.add_edge(source, target)
+        else:
+            self.skipped.append(f"edge {edge_id or '?'} from {source!r} to {target!r}: an end "
+                                "is not a node")
+
+    def add_edge(self, source: str, target: str) -> None:
+        """An edge between two nodes of the graph; a repeated edge is one edge."""
+        if target in self._targets.get(source, ()):
+            return
+        self.edges.append((source, target))
+        self._targets.setdefault(source, []).append(target)
+        self._sources.setdefault(target, []).append(source)
 
     def sources_of(self, node_id: str) -> list[str]:
-        return [source for source, target in self.edges if target == node_id]
+        return self._sources.get(node_id, [])
 
     def targets_of(self, node_id: str) -> list[str]:
-        return [target for source, target in self.edges if source == node_id]
+        return self._targets.get(node_id, [])
 
     def of_type(self, *types: str) -> list[Node]:
         return [node for node in self.nodes.values() if node.node_type in types]
@@ -57,9 +87,8 @@ def read_aif_family(document: dict[str, Any]) -> AifGraph:
         _attach_text(graph, document.get("text"))
         graph.extension = _extension(document.get("argmap")) or graph.extension
         return graph
-    nodes = document.get("nodes")
-    if isinstance(nodes, list) and nodes and isinstance(nodes[0], dict) \
-            and "nodeID" not in nodes[0] and "id" in nodes[0]:
+    nodes = records(document.get("nodes"))
+    if nodes and "nodeID" not in nodes[0] and "id" in nodes[0]:
         return _read_ova2(document)
     return _read_aif(document, "AIF")
 
@@ -67,27 +96,22 @@ def read_aif_family(document: dict[str, Any]) -> AifGraph:
 def _read_aif(document: dict[str, Any], dialect: str) -> AifGraph:
     graph = AifGraph(dialect, extension=_extension(document.get("argmap")))
     for raw in _records(document, "nodes"):
-        if "nodeID" not in raw:
+        node_id = scalar(raw.get("nodeID"))
+        if node_id is None:
             graph.skipped.append(f"a node without a nodeID: {_short(raw)}")
             continue
-        node = Node(str(raw["nodeID"]), str(raw.get("type") or ""),
-                    str(raw.get("text") or ""), str(raw.get("scheme") or ""))
-        graph.nodes[node.node_id] = node
+        graph.add_node(Node(node_id, text(raw.get("type")), text(raw.get("text")),
+                            text(raw.get("scheme"))))
     for raw in _records(document, "edges"):
-        source, target = str(raw.get("fromID", "")), str(raw.get("toID", ""))
-        if source in graph.nodes and target in graph.nodes:
-            graph.edges.append((source, target))
-        else:
-            graph.skipped.append(f"edge {raw.get('edgeID', '?')} from {source!r} to {target!r}: "
-                                 "an end is not a node")
-    names = {str(raw.get("participantID")): _person(raw)
+        graph.link(text(raw.get("fromID")), text(raw.get("toID")), text(raw.get("edgeID")))
+    names = {text(raw.get("participantID")): _person(raw)
              for raw in _records(document, "participants")}
     for raw in _records(document, "locutions"):
-        node_id, person = str(raw.get("nodeID")), str(raw.get("personID"))
+        node_id, person = text(raw.get("nodeID")), text(raw.get("personID"))
         graph.persons[node_id] = person
         if person in names:
             graph.speakers[node_id] = names[person]
-        graph.times[node_id] = str(raw.get("start") or raw.get("timestamp") or "")
+        graph.times[node_id] = text(raw.get("start") or raw.get("timestamp"))
     return graph
 
 
@@ -95,24 +119,19 @@ def _read_ova2(document: dict[str, Any]) -> AifGraph:
     """OVA2 (ova.uni-trier.de): nodes with ``id``, edges ``{"from": node, "to": node}``."""
     graph = AifGraph("OVA")
     for raw in _records(document, "nodes"):
-        node_type = str(raw.get("type") or "")
-        scheme = str(raw.get("scheme") or "")
-        node = Node(str(raw.get("id")), node_type, str(raw.get("text") or ""),
+        scheme = text(raw.get("scheme"))
+        node = Node(text(raw.get("id")), text(raw.get("type")), text(raw.get("text")),
                     "" if scheme == "0" else scheme)
-        graph.nodes[node.node_id] = node
-        if raw.get("participantID") not in (None, "0", 0):
-            graph.speakers[node.node_id] = str(raw["participantID"])
-    names = {str(raw.get("id")): _person(raw) for raw in _records(document, "participants")}
+        if graph.add_node(node) and raw.get("participantID") not in (None, "0", 0):
+            graph.speakers[node.node_id] = text(raw["participantID"])
+    names = {text(raw.get("id")): _person(raw) for raw in _records(document, "participants")}
     graph.speakers = {node: names.get(person, person) for node, person in graph.speakers.items()}
     for raw in _records(document, "edges"):
-        source = str((raw.get("from") or {}).get("id"))
-        target = str((raw.get("to") or {}).get("id"))
-        if source in graph.nodes and target in graph.nodes:
-            graph.edges.append((source, target))
-    found = document.get("analysis")
-    analysis: dict[str, Any] = found if isinstance(found, dict) else {}
+        graph.link(text(mapping(raw.get("from")).get("id")),
+                   text(mapping(raw.get("to")).get("id")), "")
+    analysis = mapping(document.get("analysis"))
     _attach_text(graph, analysis.get("txt") or analysis.get("plain_txt"))
-    graph.title = analysis.get("documentTitle") or None
+    graph.title = scalar(analysis.get("documentTitle")) or None
     _locutions_from_spans(graph)
     return graph
 
@@ -128,7 +147,8 @@ def _locutions_from_spans(graph: AifGraph) -> None:
             locution = Node(f"L{node.node_id}", "L", graph.text[start:end])
             ya = Node(f"YA{node.node_id}", "YA", "Asserting")
             graph.nodes.update({locution.node_id: locution, ya.node_id: ya})
-            graph.edges += [(locution.node_id, ya.node_id), (ya.node_id, node.node_id)]
+            graph.add_edge(locution.node_id, ya.node_id)
+            graph.add_edge(ya.node_id, node.node_id)
             graph.spans[locution.node_id] = (start, end)
             if node.node_id in graph.speakers:
                 graph.speakers[locution.node_id] = graph.speakers[node.node_id]
@@ -148,18 +168,24 @@ def _records(document: dict[str, Any], key: str) -> list[dict[str, Any]]:
         return []
     if not isinstance(value, list):
         raise ImportFormatError(f"`{key}` is a {type(value).__name__}, not a list")
-    return [item for item in value if isinstance(item, dict)]
+    return records(value)
 
 
 def _person(raw: dict[str, Any]) -> str:
-    name = " ".join(str(raw.get(part) or "").strip() for part in ("firstname", "surname"))
-    return " ".join(name.split()) or str(raw.get("participantID") or raw.get("id"))
+    name = " ".join(text(raw.get(part)).strip() for part in ("firstname", "surname"))
+    return " ".join(name.split()) or text(raw.get("participantID") or raw.get("id"))
 
 
 def _extension(value: object) -> dict[str, Any] | None:
-    return value if isinstance(value, dict) and isinstance(value.get("nodes"), dict) else None
+    """argmap's own extension object: its per-node fields, each an object."""
+    extension = mapping(value)
+    nodes = extension.get("nodes")
+    if not isinstance(nodes, dict):
+        return None
+    return {**extension, "nodes": {str(key): fields for key, fields in nodes.items()
+                                   if isinstance(fields, dict)}}
 
 
 def _short(value: object) -> str:
-    text = str(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    shown = str(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."

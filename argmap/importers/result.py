@@ -17,6 +17,9 @@ class ImportResult:
     data: dict[str, Any] = field(default_factory=dict)
     source_text: str | None = None
     not_carried: list[str] = field(default_factory=list)
+    # Fields laid back from argmap's own extension object: when the map does not validate,
+    # the file's extension is at fault, not the import.
+    extended: bool = False
     _groups: Counter[str] = field(default_factory=Counter)
     _examples: dict[str, str] = field(default_factory=dict)
 
@@ -40,13 +43,17 @@ class Slugs:
 
     def __init__(self) -> None:
         self.taken: set[str] = set()
+        # The last number given to each base: counting up from 1 for every claim was quadratic
+        # in how many titles collide (8,000 took 10 s).
+        self.numbered: dict[str, int] = {}
 
     def claim(self, wanted: str) -> str:
         base = slugify(wanted)
-        candidate, number = base, 1
+        candidate, number = base, self.numbered.get(base, 1)
         while candidate in self.taken:
             number += 1
             candidate = f"{base[:75]}-{number}"
+        self.numbered[base] = number
         self.taken.add(candidate)
         return candidate
 

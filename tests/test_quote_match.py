@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from argmap.analyse.quote_match import (
     difference,
     explain_miss,
@@ -106,3 +108,26 @@ def test_sentences_end_at_punctuation_blank_lines_and_the_headline() -> None:
     assert found == ["Headline here", "One.", "\u201cTwo?\u201d", "said he.",
                      "Three without end\nstill three"]
     assert sentence_spans("") == []
+
+
+QAANI = ("The Quds Force commander met the Iraqi President Barham Salih. Qaani expressed rejection "
+         "of the assassination attempt on al-Kadhimi. Qaani's visit was part of Iran's effort.")
+
+
+@pytest.mark.parametrize(("quote", "left_out", "at"), [
+    ("Qaani expressed of the assassination attempt on al-Kadhimi.", "rejection", 17),
+    ("Qaani expressed rejection of the attempt on al-Kadhimi.", "assassination", 34)])
+def test_a_word_left_out_is_named_whole_where_it_is(quote: str, left_out: str, at: int) -> None:
+    """Letters aligned one by one made a dropped word look like a change at the quote's first
+    character (the passage was shifted by the word's length), or split it over two."""
+    why = explain_miss(NormalisedText(QAANI), quote)
+    assert why.startswith(f'they part at character {at} of the quote: the quote leaves out '
+                          f'"{left_out}"; source: ')
+    assert f"[[{left_out}]]" in why and "differences in all" not in why
+
+
+def test_a_word_added_is_named() -> None:
+    found = difference("the assassination attempt failed on al-Kadhimi",
+                       "the assassination attempt on al-Kadhimi")
+    assert found is not None
+    assert 'the quote adds "failed", which the source does not have' in found.describe()

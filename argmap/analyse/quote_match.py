@@ -18,7 +18,6 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from argmap.analyse.text import NormalisedText, normalise
@@ -36,7 +35,10 @@ _MAX_FAILED_TRIES = 500
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"
 _LOOSE = str.maketrans(dict.fromkeys(_DASHES, "-") | {"\u2026": "."})
 _CONTEXT = 60
-_SIDE = 12
+# Words, and each mark apart: `"nobody` is a quotation mark and a word, so a quote that starts
+# inside the source's quotation marks differs from it in nothing.
+_WORD = re.compile(r"\w+|[^\w\s]")
+_SIDE = 40
 
 
 @dataclass(frozen=True)
@@ -139,29 +141,40 @@ class Difference:
 
     def describe(self, of: str = "quote") -> str:
         more = "" if self.count == 1 else f" ({self.count} differences in all; the first shown)"
-        return (f"they part at character {self.at + 1} of the {of}: the {of} has "
-                f"{_side(self.quote_side)} where the source has {_side(self.source_side)}{more}; "
+        if not self.quote_side:
+            what = f"the {of} leaves out {_side(self.source_side)}"
+        elif not self.source_side:
+            what = f"the {of} adds {_side(self.quote_side)}, which the source does not have"
+        else:
+            what = (f"the {of} has {_side(self.quote_side)} where the source has "
+                    f"{_side(self.source_side)}")
+        return (f"they part at character {self.at + 1} of the {of}: {what}{more}; "
                 f"source: \"{self.before}[[{self.source_side}]]{self.after}\"")
 
 
 def difference(quote: str, passage: str, context: str | None = None) -> Difference | None:
     """The first place ``quote`` and ``passage`` differ, with the passage around it.
 
-    ``context`` is a longer stretch of the source that contains ``passage`` (so what surrounds the
-    difference can be shown even when it lies at the passage's edge)."""
-    matcher = difflib.SequenceMatcher(None, quote, passage, autojunk=False)
+    Compared word by word, so a word left out or changed is shown whole (letters aligned one by
+    one made a dropped word look like a change at the quote's first character); within one
+    changed word, a look-alike character (a dash, a quotation mark) is shown alone, with its
+    code point. ``context`` is a longer stretch of the source that contains ``passage`` (so what
+    surrounds the difference can be shown even when it lies at the passage's edge)."""
+    quote_words, passage_words = _words(quote), _words(passage)
+    matcher = difflib.SequenceMatcher(None, [quote[a:b] for a, b in quote_words],
+                                      [passage[a:b] for a, b in passage_words], autojunk=False)
     # Words of the passage before the quote's start or after its end are not a difference: a
     # quote is a part of a passage.
     changes = [op for op in matcher.get_opcodes() if op[0] != "equal"
-               and not (op[0] == "insert" and op[1] in (0, len(quote)))]
+               and not (op[0] == "insert" and op[1] in (0, len(quote_words)))]
     if not changes:
         return None
-    _, q_start, q_end, p_start, p_end = changes[0]
-    core_quote, core_source = quote[q_start:q_end], passage[p_start:p_end]
-    if not any(_look_alike(char) for char in core_quote + core_source):
-        # A changed word reads better whole than as the letters difflib happened to align.
-        q_start, q_end = _word_bounds(quote, q_start, q_end)
-        p_start, p_end = _word_bounds(passage, p_start, p_end)
+    _, i1, i2, j1, j2 = changes[0]
+    q_start, q_end = _span_of(quote_words, i1, i2, len(quote))
+    p_start, p_end = _span_of(passage_words, j1, j2, len(passage))
+    if i2 - i1 == 1 and j2 - j1 == 1:
+        q_start, q_end, p_start, p_end = _within_word(quote, passage, q_start, q_end,
+                                                      p_start, p_end)
     text, offset = passage, 0
     if context is not None and passage in context:
         offset = context.index(passage)
@@ -175,27 +188,35 @@ def difference(quote: str, passage: str, context: str | None = None) -> Differen
     return Difference(
         q_start, quote[q_start:q_end][:_SIDE], passage[p_start:p_end][:_SIDE],
         ("…" if offset + p_start > _CONTEXT else "") + before,
-        after + ("…" if offset + p_end + _CONTEXT < len(text) else ""),
-        _stretches(quote, changes))
+        after + ("…" if offset + p_end + _CONTEXT < len(text) else ""), len(changes))
 
 
-def _stretches(quote: str, changes: Sequence[tuple[str, int, int, int, int]]) -> int:
-    """Changed stretches of the quote, counting changes within one word as one."""
-    count, last_end = 0, -1
-    for _, start, end, _, _ in changes:
-        word_start, word_end = _word_bounds(quote, start, end)
-        if word_start > last_end:
-            count += 1
-        last_end = max(word_end, last_end)
-    return count
+def _words(text: str) -> list[Span]:
+    return [match.span() for match in _WORD.finditer(text)]
 
 
-def _word_bounds(text: str, start: int, end: int) -> Span:
-    while start > 0 and text[start - 1].isalnum():
-        start -= 1
-    while end < len(text) and text[end].isalnum():
-        end += 1
-    return start, end
+def _span_of(words: list[Span], first: int, stop: int, length: int) -> Span:
+    """The characters of ``words[first:stop]``; where none, the place before ``words[first]``."""
+    if stop > first:
+        return words[first][0], words[stop - 1][1]
+    at = words[first][0] if first < len(words) else length
+    return at, at
+
+
+def _within_word(quote: str, passage: str, q_start: int, q_end: int, p_start: int,
+                 p_end: int) -> tuple[int, int, int, int]:
+    """One word for another: only the look-alike characters that differ, when those are what
+    differ (``first"`` for ``first”``); else the whole words."""
+    matcher = difflib.SequenceMatcher(None, quote[q_start:q_end], passage[p_start:p_end],
+                                      autojunk=False)
+    changed = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    if len(changed) != 1:
+        return q_start, q_end, p_start, p_end
+    _, a1, a2, b1, b2 = changed[0]
+    inner_quote, inner_source = quote[q_start + a1:q_start + a2], passage[p_start + b1:p_start + b2]
+    if not any(_look_alike(char) for char in inner_quote + inner_source):
+        return q_start, q_end, p_start, p_end
+    return q_start + a1, q_start + a2, p_start + b1, p_start + b2
 
 
 def _side(chars: str) -> str:

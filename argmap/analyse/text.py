@@ -163,16 +163,51 @@ class NormalisedText:
 
 
 def _aligned_passage(quote: str, window: str) -> str:
-    """The part of ``window`` that lines up with ``quote``, widened to whole words."""
+    """The part of ``window`` that lines up with ``quote``, widened to whole words.
+
+    The longest stretch the two share anchors it; the quote's head and tail are then lined up
+    on each side of it, so a word the quote leaves out (or adds) before that stretch does not
+    shift the passage by its length and cut off the quote's first words."""
     matcher = difflib.SequenceMatcher(None, window, quote, autojunk=False)
     block = matcher.find_longest_match(0, len(window), 0, len(quote))
-    start = max(block.a - block.b, 0)
-    end = min(start + len(quote), len(window))
+    start = _head_start(window, quote[:block.b], block.a)
+    end = _tail_end(window, quote[block.b + block.size:], block.a + block.size)
     while start > 0 and window[start - 1] != " ":
         start -= 1
     while end < len(window) and window[end] != " ":
         end += 1
     return window[start:end]
+
+
+def _head_start(window: str, head: str, anchor: int) -> int:
+    """Where ``head`` (the quote before the shared stretch at ``anchor``) begins in ``window``."""
+    if not head:
+        return anchor
+    region_start = max(0, anchor - 2 * len(head) - 8)
+    blocks = _telling_blocks(window[region_start:anchor], head)
+    if not blocks:
+        return max(anchor - len(head), 0)
+    return max(region_start + blocks[0].a - blocks[0].b, 0)
+
+
+def _tail_end(window: str, tail: str, anchor: int) -> int:
+    """Where ``tail`` (the quote after the shared stretch ending at ``anchor``) ends."""
+    if not tail:
+        return anchor
+    region = window[anchor: anchor + 2 * len(tail) + 8]
+    blocks = _telling_blocks(region, tail)
+    if not blocks:
+        return min(anchor + len(tail), len(window))
+    last = blocks[-1]
+    return min(anchor + last.a + last.size + len(tail) - last.b - last.size, len(window))
+
+
+def _telling_blocks(region: str, part: str) -> list[difflib.Match]:
+    """Stretches ``region`` and ``part`` share that are long enough to tell where ``part`` lies
+    (a letter or two in common says nothing)."""
+    least = min(4, len(part))
+    return [block for block in difflib.SequenceMatcher(None, region, part, autojunk=False)
+            .get_matching_blocks() if block.size >= least]
 
 
 def shorten(text: str, limit: int = SUGGESTION_CHARS) -> str:

@@ -136,14 +136,16 @@ def format_sarif(problems: Sequence[Problem], style: Style = NO_STYLE) -> str:
         rules.setdefault(problem.code, _sarif_rule(problem.code, problem.rule or "load-error",
                                                    text, text, Level.ERROR))
     order = {code: number for number, code in enumerate(rules)}
+    root = _source_root(problems)
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "argmap", "version": __version__,
                                 "informationUri": REPOSITORY, "rules": list(rules.values())}},
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}},
-            "results": [_sarif_result(problem, order[problem.code]) for problem in problems],
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": root.as_uri() + "/"}},
+            "results": [_sarif_result(problem, order[problem.code], root)
+                        for problem in problems],
         }],
     }
     import json
@@ -163,8 +165,8 @@ def _sarif_rule(code: str, name: str, summary: str, doc: str, level: Level) -> d
     }
 
 
-def _sarif_result(problem: Problem, rule_index: int) -> dict[str, Any]:
-    location: dict[str, Any] = {"artifactLocation": _artifact_location(problem.path)}
+def _sarif_result(problem: Problem, rule_index: int, root: Path) -> dict[str, Any]:
+    location: dict[str, Any] = {"artifactLocation": _artifact_location(problem.path, root)}
     if problem.line > 0:
         location["region"] = {"startLine": problem.line, "startColumn": max(problem.column, 1)}
     return {
@@ -176,12 +178,25 @@ def _sarif_result(problem: Problem, rule_index: int) -> dict[str, Any]:
     }
 
 
-def _artifact_location(path: str) -> dict[str, str]:
-    """Inside the working folder: a relative uri against %SRCROOT% (what code scanning maps to
+def _source_root(problems: Sequence[Problem]) -> Path:
+    """What %SRCROOT% stands for: the repository (the folder holding ``.git``) of the working
+    folder, else of the first file with a problem, else the working folder. GitHub code
+    scanning wants paths relative to the repository, wherever in it argmap was run."""
+    starts = [Path.cwd(), *(Path(problem.path).parent for problem in problems[:1])]
+    for start in starts:
+        folder = start.resolve()
+        for candidate in (folder, *folder.parents):
+            if (candidate / ".git").exists():
+                return candidate
+    return Path.cwd().resolve()
+
+
+def _artifact_location(path: str, root: Path) -> dict[str, str]:
+    """Inside the source root: a relative uri against %SRCROOT% (what code scanning maps to
     the repository); outside it: an absolute file uri and no base, as SARIF requires (§3.4.4)."""
     resolved = Path(path).resolve()
     try:
-        relative = resolved.relative_to(Path.cwd().resolve())
+        relative = resolved.relative_to(root)
     except ValueError:
         return {"uri": resolved.as_uri()}
     from urllib.parse import quote

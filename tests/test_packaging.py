@@ -116,10 +116,12 @@ def test_pre_commit_docs_pin_what_pre_commit_accepts() -> None:
     assert remote and local
     for repo in remote:
         assert repo["repo"] == REPOSITORY
-        # No release tags exist: the pin is a full commit hash (pre-commit accepts it as is).
-        assert re.fullmatch(r"[0-9a-f]{40}", str(repo["rev"]))
+        # No release tags exist: `main` works as written (an all-zero placeholder hash did not),
+        # and the text says how to pin it to a commit.
+        assert repo["rev"] == "main"
         assert {hook["id"] for hook in repo["hooks"]} <= ids
     for repo in local:
         for hook in repo["hooks"]:
             assert hook["language"] == "system" and hook["entry"].startswith("argmap ")
     assert "git ls-remote https://github.com/argmap/argmap" in text
+    assert "pre-commit autoupdate --repo https://github.com/argmap/argmap" in text

@@ -65,6 +65,24 @@ def test_a_map_outside_the_working_folder(tmp_path: Path) -> None:
     assert all(loc == {"uri": (elsewhere / "map.yaml").resolve().as_uri()} for loc in locations)
 
 
+@pytest.mark.parametrize("work", ["repository/sub", "outside"])
+def test_a_map_in_a_repository_is_relative_to_it_from_any_folder(tmp_path: Path,
+                                                                  work: str) -> None:
+    """GitHub code scanning wants repository-relative uris, even when lint runs elsewhere."""
+    repository = tmp_path / "repository"
+    shutil.copytree(SEEDED, repository / "maps")
+    (repository / ".git").mkdir()
+    (tmp_path / work).mkdir(parents=True, exist_ok=True)
+    log = _sarif(repository / "maps" / "map.yaml", cwd=tmp_path / work)
+    assert _valid(log) == []
+    locations = [r["locations"][0]["physicalLocation"]["artifactLocation"]
+                 for r in log["runs"][0]["results"]]
+    assert locations and all(loc == {"uri": "maps/map.yaml", "uriBaseId": "%SRCROOT%"}
+                             for loc in locations)
+    base = log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+    assert base == repository.resolve().as_uri() + "/"
+
+
 def test_rules_link_to_their_docs() -> None:
     log = _sarif(ROOT / "tests" / "examples" / "invalid" / "bad-id.yaml", SEEDED / "map.yaml",
                  cwd=ROOT)

@@ -52,3 +52,42 @@ def test_a_folder_that_cannot_be_made_is_one_line_exit_two(tmp_path: Path) -> No
     assert result.returncode == 2
     assert result.stderr.startswith("argmap: ") and result.stderr.count("\n") == 1
     assert "Traceback" not in result.stderr
+
+
+def _schema_errors(text: str) -> list[tuple[list[Any], str]]:
+    import jsonschema
+    import yaml
+
+    validator = jsonschema.Draft202012Validator(map_schema())
+    return sorted((list(error.path), error.message)
+                  for error in validator.iter_errors(yaml.safe_load(text)))
+
+
+MAP_HEAD = "map: {id: t, title: T, format: 1%s}\npropositions:\n  - {id: a, text: A holds., %s}\n"
+
+
+def test_a_misspelt_kind_is_one_error_about_the_kind() -> None:
+    """check-jsonschema's first message was "credibility: 2 is not of type 'null'"."""
+    errors = _schema_errors(MAP_HEAD % ("", "kind: reported_fakt, credibility: 2"))
+    assert len(errors) == 1
+    assert errors[0][0][-1] == "kind" and "'reported_fact'" in errors[0][1]
+
+
+def test_a_band_is_refused_once_and_editors_get_words() -> None:
+    vocabulary = ", likelihood_vocabulary: icd203"
+    assert len(_schema_errors(MAP_HEAD % (vocabulary, "kind: hypothesis, "
+                                          "likelihood: {band: likelyish}"))) == 1
+    (foreign,) = _schema_errors(MAP_HEAD % (vocabulary, "kind: hypothesis, "
+                                            "likelihood: {band: highly_likely}"))
+    assert foreign[0][-1] == "band"
+    assert _schema_errors(MAP_HEAD % (vocabulary, "kind: hypothesis, "
+                                      "likelihood: {band: Very Likely}")) == []
+    text = json.dumps(map_schema())
+    # What yaml-language-server and VS Code show instead of the pattern or "Expected null".
+    band = map_schema()["$defs"]["Likelihood"]["properties"]["band"]
+    assert band["patternErrorMessage"].startswith("the band must be one of icd203: "
+                                                  "almost_no_chance, very_unlikely")
+    assert "this map's likelihood_vocabulary is icd203, and the band must be one of icd203:" \
+        in text
+    assert "`credibility` is only for propositions of kind attributed_claim or reported_fact" \
+        in text

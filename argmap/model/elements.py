@@ -17,7 +17,7 @@ string back into an object (89 calls to ``compile`` at each start).
 
 import datetime
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -32,7 +32,7 @@ from pydantic import (
     field_validator,
 )
 
-from argmap.model.vocabulary import VOCABULARIES, band_pattern, normalise_term
+from argmap.model.vocabulary import VOCABULARIES, band_pattern, bands_in_words, normalise_term
 
 FORMAT_VERSION = 1
 
@@ -227,7 +227,8 @@ class Likelihood(_Model):
     """An estimative judgment's probability band, named in the map's vocabulary."""
 
     band: Text = Field(description="Band term, e.g. `very_unlikely` (ICD 203).",
-                       json_schema_extra={"pattern": band_pattern()})
+                       json_schema_extra={"pattern": band_pattern(),
+                                          "patternErrorMessage": bands_in_words()})
     phrase: Text | None = Field(None, description="The estimative words as the text has them.")
 
     @field_validator("band")
@@ -237,10 +238,19 @@ class Likelihood(_Model):
 
 
 def _fields_per_kind(schema: dict[str, Any]) -> None:
-    """JSON Schema: the fields that only some kinds of proposition may have (as validated)."""
+    """JSON Schema: the fields that only some kinds of proposition may have (as validated).
+
+    The rule applies only to a kind the format has: a misspelt kind is one error, about the
+    kind (it said "credibility: 2 is not of type 'null'" first). ``errorMessage`` is the words
+    editors (yaml-language-server, VS Code) show instead of "Expected null"."""
+    every_kind = frozenset(get_args(PropositionKind))
     schema["allOf"] = [
-        {"if": {"required": ["kind"], "properties": {"kind": {"not": {"enum": sorted(kinds)}}}},
-         "then": {"properties": {name: {"type": "null"}}}}
+        {"if": {"required": ["kind"],
+                "properties": {"kind": {"enum": sorted(every_kind - kinds)}}},
+         "then": {"properties": {name: {
+             "type": "null",
+             "errorMessage": f"`{name}` is only for propositions of kind "
+                             f"{' or '.join(sorted(kinds))}"}}}}
         for name, kinds in KIND_FIELDS.items()
     ]
 
@@ -392,15 +402,22 @@ ExpectedOutcome = Annotated[
 
 
 def _bands_of_the_vocabulary(schema: dict[str, Any]) -> None:
-    """JSON Schema: a map that names its likelihood vocabulary uses that yardstick's bands."""
-    schema["allOf"] = [
-        {"if": {"required": ["map"], "properties": {"map": {
-            "required": ["likelihood_vocabulary"],
-            "properties": {"likelihood_vocabulary": {"const": name}}}}},
-         "then": {"properties": {"propositions": {"items": {"properties": {"likelihood": {
-             "properties": {"band": {"pattern": band_pattern(name)}}}}}}}}}
-        for name in VOCABULARIES
-    ]
+    """JSON Schema: a map that names its likelihood vocabulary uses that yardstick's bands.
+
+    Only the bands of the other yardsticks are refused here: a band of none is already refused
+    where the band is defined, and said once, not twice."""
+    schema["allOf"] = []
+    for name in VOCABULARIES:
+        others = [other for other in VOCABULARIES if other != name]
+        foreign = {"not": {"pattern": band_pattern(*others, without=name)},
+                   "errorMessage": f"this map's likelihood_vocabulary is {name}, and "
+                                   f"{bands_in_words(name)}"}
+        schema["allOf"].append(
+            {"if": {"required": ["map"], "properties": {"map": {
+                "required": ["likelihood_vocabulary"],
+                "properties": {"likelihood_vocabulary": {"const": name}}}}},
+             "then": {"properties": {"propositions": {"items": {"properties": {"likelihood": {
+                 "properties": {"band": foreign}}}}}}}})
 
 
 class ArgumentMap(_Model):

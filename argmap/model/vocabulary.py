@@ -87,13 +87,25 @@ def band_of(vocabulary: str, term: str) -> Band | None:
     return next((band for name in VOCABULARIES if (band := find_band(name, term))), None)
 
 
-def band_pattern(*vocabularies: str) -> str:
+def band_pattern(*vocabularies: str, without: str | None = None) -> str:
     """A regular expression (JSON Schema's dialect too) for the texts :func:`normalise_term`
-    turns into a band of these yardsticks (default: either): any case, words joined by spaces
-    or hyphens or one underscore (``Very Unlikely``, ``very-unlikely``, ``very_unlikely``)."""
+    turns into a band of these yardsticks (default: either), less the bands of ``without``: any
+    case, words joined by spaces or hyphens or one underscore (``Very Unlikely``,
+    ``very-unlikely``, ``very_unlikely``)."""
     names = vocabularies or tuple(VOCABULARIES)
-    terms = dict.fromkeys(band.term for name in names for band in VOCABULARIES[name])
+    left_out = {band.term for band in VOCABULARIES[without]} if without else set()
+    terms = dict.fromkeys(band.term for name in names for band in VOCABULARIES[name]
+                          if band.term not in left_out)
     words = ["(?:[\\s-]+|_)".join("".join(f"[{c}{c.upper()}]" if c.isalpha() else c
                                             for c in word) for word in term.split("_"))
              for term in terms]
     return f"^[\\s-]*(?:{'|'.join(words)})[\\s-]*$"
+
+
+def bands_in_words(*vocabularies: str) -> str:
+    """The bands of these yardsticks (default: every one), as an editor shows a wrong band."""
+    names = vocabularies or tuple(VOCABULARIES)
+    listed = "; or ".join(f"{name}: " + ", ".join(band.term for band in VOCABULARIES[name])
+                          for name in names)
+    return (f"the band must be one of {listed} (in any case; words joined by spaces, hyphens "
+            "or underscores)")

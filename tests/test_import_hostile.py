@@ -188,18 +188,20 @@ def _replaced(document: Any, at: tuple[Any, ...], value: Any) -> Any:
 
 @pytest.mark.parametrize("name", [p.name for p in sorted(CORPUS.glob("*.json"))])
 def test_any_value_of_any_type_anywhere_is_never_an_internal_error(name: str) -> None:
-    """Each of a sample of the file's values replaced by each hostile value: the import gives a
-    map or a clear refusal, never an exception or a map that fails validation."""
+    """A sample of the file's values, each replaced by a hostile value: the import gives a map
+    or a clear refusal, never an exception or a map that fails validation. (Every value of every
+    corpus file with every hostile value is tried by hand while the readers change; a sample
+    keeps the test fast.)"""
     path = CORPUS / name
     document = json.loads(path.read_text(encoding="utf-8"))
     paths = list(_paths(document))
-    for at in random.Random(name).sample(paths, min(len(paths), 12)):
-        for value in HOSTILE:
-            try:
-                result = convert(_replaced(document, at, value), path, Path("out.yaml"))
-                _check(load_map_text, map_text(result, path), Path("out.yaml"), result)
-            except (ArgmapError, YamlError) as error:
-                assert "bug in argmap" not in str(error), (at, value, str(error))
+    chosen = random.Random(name)
+    for at, value in [(chosen.choice(paths), chosen.choice(HOSTILE)) for _ in range(16)]:
+        try:
+            result = convert(_replaced(document, at, value), path, Path("out.yaml"))
+            _check(load_map_text, map_text(result, path), Path("out.yaml"), result)
+        except (ArgmapError, YamlError) as error:
+            assert "bug in argmap" not in str(error), (at, value, str(error))
 
 
 @pytest.mark.parametrize("statement", [5, "words", None, ["a"]])

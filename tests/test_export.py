@@ -55,3 +55,21 @@ def test_export_cli_writes_file_and_fails_cleanly(tmp_path: Path) -> None:
     assert failed.returncode == 1
     assert failed.stdout == ""
     assert "bad-id.yaml:7:9:" in failed.stderr and "Traceback" not in failed.stderr
+
+
+def test_an_export_elsewhere_names_the_same_source_texts(tmp_path: Path) -> None:
+    """A source path is relative to its file: written for the export's folder (or the current
+    folder, for standard output), it names the same text."""
+    original = load_map(EXAMPLE).model
+    out = tmp_path / "deeper" / "map.yaml"
+    out.parent.mkdir()
+    done = subprocess.run([sys.executable, "-m", "argmap", "export", str(EXAMPLE), "-o", str(out)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    piped = subprocess.run([sys.executable, "-m", "argmap", "export", str(EXAMPLE)],
+                           capture_output=True, text=True, cwd=tmp_path)
+    for folder, text in ((out.parent, out.read_text(encoding="utf-8")), (tmp_path, piped.stdout)):
+        moved = load_map_text(text, folder / "map.yaml").model
+        assert [(folder / s.path).resolve() for s in moved.sources] == \
+            [(EXAMPLE.parent / s.path).resolve() for s in original.sources]
+        assert moved.model_copy(update={"sources": original.sources}) == original

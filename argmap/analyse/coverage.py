@@ -9,7 +9,6 @@ listed first.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -18,14 +17,6 @@ from argmap.analyse.quote_match import Span, sentence_spans
 ESTIMATIVE = "estimative"
 ATTRIBUTION = "attribution"
 REASONING = "reasoning"
-
-_ATTRIBUTION = re.compile(
-    r"\b(?:said|says|say|told|tells|claim(?:s|ed)?|according to|stated|states|denied|denies|"
-    r"insisted|insists|argued|argues|reported(?:ly)?|announced|warned|alleged(?:ly)?|accused|"
-    r"acknowledged|admitted|confirmed|believes?|believed|suggested|suggests|added|noted|"
-    r"wrote|writes|asserted|maintained|expects|expected|sources close to|officials close to)\b",
-    re.IGNORECASE)
-
 
 @dataclass(frozen=True)
 class Sentence:
@@ -83,6 +74,19 @@ def _describe(text: str, start: int, end: int) -> Sentence:
 
     sentence = text[start:end]
     marks = [(ESTIMATIVE, match.written) for match in find_phrases(sentence)]
-    marks += [(ATTRIBUTION, match.group()) for match in _ATTRIBUTION.finditer(sentence)]
+    marks += [(ATTRIBUTION, written) for written in _attributions(sentence)]
     marks += [(REASONING, written) for written, _ in find_reasoning_words(sentence)]
     return Sentence(start, end, " ".join(sentence.split()), tuple(marks))
+
+
+def _attributions(sentence: str) -> list[str]:
+    """Who-speaks words as the lint reads them (speech verbs, "according to", views) and the
+    hearsay words that attribute to no one ("reportedly", "it is believed"), in text order."""
+    from argmap.cues.attribution import find_attributions, find_views
+    from argmap.cues.reliability import find_doubts
+
+    found = [(match.start, match.written)
+             for match in (*find_attributions(sentence), *find_views(sentence))]
+    found += [(match.start, match.written) for family, match in find_doubts(sentence)
+              if family == "hearsay"]
+    return [written for _, written in sorted(set(found))]

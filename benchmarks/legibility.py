@@ -100,7 +100,7 @@ def _views(path: Path) -> Iterator[tuple[str, str]]:
 
 def _widest_basis(model: object) -> str | None:
     from argmap.analyse import ArgumentGraph
-    from argmap.analyse.support import basis_of
+    from argmap.analyse.basis import basis_of
 
     graph = ArgumentGraph.of(model)  # type: ignore[arg-type]
     judgments = [p.id for p in graph.model.propositions if p.kind == "author_judgment"]

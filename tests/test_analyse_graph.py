@@ -1,11 +1,12 @@
-"""The basis of a proposition: evidence, assumption or assertion, and whose steps carry it."""
+"""The class of a proposition's basis: evidence, hinging on weak links, or assertion alone; and
+whose steps carry it."""
 
 from __future__ import annotations
 
 import pytest
 
 from argmap.analyse import ArgumentGraph, Basis
-from argmap.analyse import graph as graph_module
+from argmap.analyse import basis as basis_module
 from argmap.model import ArgumentMap
 
 
@@ -33,7 +34,8 @@ def test_weakest_premise_and_strongest_inference() -> None:
         {"id": "i2", "premises": ["j1"], "conclusion": "j2"},
         {"id": "i3", "premises": ["fact"], "conclusion": "j2"},
     ])
-    assert graph.basis["j1"] is Basis.ASSUMPTION
+    assert graph.basis["j1"] is Basis.HINGES  # evidence under it, but every line needs `assume`
+    assert graph.bases.weak_links("j1") == ("assume",)
     assert graph.basis["j2"] is Basis.EVIDENCE  # the stronger of its two supports
     assert graph.basis["bare-fact"] is Basis.ASSERTION  # a fact with no quote is only asserted
 
@@ -67,8 +69,8 @@ def test_support_cycles_are_found() -> None:
 
 def test_basis_of_a_long_chain_listed_conclusion_first_takes_linear_work(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """Sweeping the map once per step was quadratic (2,500 steps took 2.9 s); the worklist
-    looks at each inference a bounded number of times. Counted, not timed."""
+    """Sweeping the map once per step was quadratic (2,500 steps took 2.9 s); the one walk
+    looks at each element a bounded number of times. Counted, not timed."""
     steps = 2500
     propositions = [{"id": "p0", "kind": "assumption", "text": "Base.", "if_wrong": "W."}]
     propositions += [{"id": f"p{n}", "kind": "author_judgment", "text": f"Step {n}."}
@@ -78,14 +80,15 @@ def test_basis_of_a_long_chain_listed_conclusion_first_takes_linear_work(
     model = ArgumentMap.model_validate({"map": {"id": "t", "title": "T", "format": 1},
                                         "propositions": propositions, "inferences": inferences})
     looked_at = 0
+    needs = basis_module._needs
 
-    class CountingQueue(graph_module.deque):  # type: ignore[type-arg]
-        def popleft(self) -> object:
-            nonlocal looked_at
-            looked_at += 1
-            return super().popleft()
+    def counting(*args: object) -> object:
+        nonlocal looked_at
+        looked_at += 1
+        return needs(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(graph_module, "deque", CountingQueue)
-    basis = ArgumentGraph.of(model).basis
-    assert basis[f"p{steps - 1}"] is Basis.ASSUMPTION
-    assert looked_at <= 3 * len(inferences)
+    monkeypatch.setattr(basis_module, "_needs", counting)
+    graph = ArgumentGraph.of(model)
+    assert graph.basis[f"p{steps - 1}"] is Basis.ASSERTION  # no evidence under it
+    assert graph.bases.weak_links(f"p{steps - 1}") == ("p0",)
+    assert looked_at <= 2 * (len(inferences) + len(propositions))

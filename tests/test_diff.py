@@ -174,7 +174,7 @@ def test_a_changed_quote_reaches_the_judgments_built_on_it() -> None:
     affected = {c.element: c.causes for c in report.consequences}
     assert affected == {"cable-snapped": ("q-cable",), "maintenance-skipped": ("q-cable",)}
     assert {c.element: c.new for c in report.consequences} == {
-        "cable-snapped": "evidence", "maintenance-skipped": "assumption"}
+        "cable-snapped": "evidence", "maintenance-skipped": "hinges"}
 
 
 def test_a_judgment_that_loses_its_evidence_says_so_with_the_direction() -> None:

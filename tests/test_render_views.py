@@ -11,8 +11,8 @@ from conftest import ROOT
 from test_render_dot import statements
 
 from argmap.analyse import ArgumentGraph, Basis
-from argmap.analyse.summary import summarise
-from argmap.analyse.support import basis_of, fold
+from argmap.analyse.basis import basis_of
+from argmap.analyse.support import fold
 from argmap.model import LoadedMap, load_map, load_map_text
 from argmap.render import style
 from argmap.render.dot import DrawOptions, build_dot
@@ -52,14 +52,14 @@ def test_folding_keeps_judgments_and_joins_them_through_the_steps_between(graph)
     assert [a.id for a in folded.attacks["cable-snapped"]] == ["sabotage-undermines"]
 
 
-def test_the_summary_counts_quotes_reports_assumptions_and_attacks(graph):
-    summary = summarise(graph, "maintenance-skipped")
-    assert summary.quotes == 3
+def test_the_record_counts_evidence_names_weak_links_and_counts_attacks(graph):
+    summary = graph.bases.of("maintenance-skipped")
+    assert summary.quotes == 2  # q-officials-saw states a step: the text's words, no evidence
     assert len(summary.reports.sources) == 1 and len(summary.reports.speakers) == 2
     assert summary.reports.independent == 1  # one article relays every quote
-    assert summary.assumptions == 1 and summary.basis is Basis.ASSUMPTION
+    assert summary.weak_links == ("records-complete",) and summary.basis is Basis.HINGES
     assert summary.attacks == {"undermine": 1, "undercut": 1}
-    bare = summarise(graph, "bare-opinion")
+    bare = graph.bases.of("bare-opinion")
     assert (bare.quotes, bare.basis, bare.best_grade) == (0, Basis.ASSERTION, None)
 
 
@@ -74,9 +74,9 @@ def test_the_overview_draws_judgments_with_summaries_and_folds_the_rest(all_kind
     assert {("cable-snapped", "maintenance-skipped"), ("maintenance-skipped", "top-judgment"),
             ("sabotage", "cable-snapped"), ("bare-opinion", "maintenance-skipped")} <= pairs
     label = nodes["maintenance-skipped"].attributes["label"]
-    for words in ("likely (55-80%), low confidence", "3 quotes, 1 independent report",
-                  "1 source, 2 speakers", "rests on 1 assumption",
-                  "attacked: undercut, undermine", "RESTS ON AN ASSUMPTION"):
+    for words in ("likely (55-80%), low confidence", "2 quotes, 1 independent report",
+                  "1 source, 2 speakers", "hinges on: records-complete",
+                  "attacked: undercut, undermine", "HINGES ON A WEAK LINK"):
         assert words in label, words
     assert "NO EVIDENCE" in nodes["bare-opinion"].attributes["label"]
     assert "attacked: rebut" in nodes["crane-unsafe"].attributes["label"]
@@ -135,8 +135,10 @@ def test_the_basis_view_draws_the_tree_and_its_attackers(all_kinds):
 
 
 @pytest.mark.parametrize(("view", "shown", "hidden"), [
-    ("full", ["anchors", "undercuts", "analyst-inference", "unsupported"], ["supports"]),
-    ("overview", ["supports", "undermines", "unsupported"], ["anchors", "quote"]),
+    ("full", ["anchors", "undercuts", "analyst-inference", "basis-assertion", "weak-link"],
+     ["supports"]),
+    ("overview", ["supports", "undermines", "basis-assertion", "basis-hinges"],
+     ["anchors", "quote"]),
 ])
 def test_the_legend_shows_only_the_looks_drawn(all_kinds, view, shown, hidden):
     legend = build_dot(all_kinds.model, DrawOptions(view=view))[0].split("cluster_legend")[1]

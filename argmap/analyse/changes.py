@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from argmap.analyse.basis_reach import JUDGMENT_KINDS, MAX_CAUSES, affected_judgments
+from argmap.analyse.basis import JUDGMENT_KINDS, MAX_CAUSES, affected_judgments
 from argmap.analyse.graph import ArgumentGraph
 from argmap.analyse.matching import match_elements
 from argmap.model.elements import (

@@ -2,17 +2,19 @@
 
 * who supports whom (inferences by conclusion and by premise), who attacks whom;
 * support cycles (a proposition that, through inferences, supports itself);
-* the **basis** of every proposition: does it rest on evidence, on declared assumptions, or on
-  assertion alone? This is the question the product exists to answer at a glance.
+* the **basis** of every proposition (:mod:`argmap.analyse.basis`): does it rest on evidence,
+  on evidence that hinges on named weak links, or on assertion alone? This is the question the
+  product exists to answer at a glance.
 """
 
 from __future__ import annotations
 
 import enum
-from collections import defaultdict, deque
-from collections.abc import Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from argmap.model.elements import (
     Actor,
@@ -24,15 +26,18 @@ from argmap.model.elements import (
     Source,
 )
 
+if TYPE_CHECKING:
+    from argmap.analyse.basis import Bases
+
 EVIDENCE_KINDS = frozenset({"reported_fact", "attributed_claim"})
 
 
 class Basis(enum.IntEnum):
-    """What a proposition ultimately rests on, weakest first (so ``min`` is the weakest link)."""
+    """What a proposition rests on, weakest first (:mod:`argmap.analyse.basis` defines it)."""
 
-    ASSERTION = 0  # nothing, or a chain that bottoms out in unsupported judgment
-    ASSUMPTION = 1  # a chain that needs at least one declared assumption
-    EVIDENCE = 2  # quotes all the way down
+    ASSERTION = 0  # no evidence anywhere under it
+    HINGES = 1  # evidence under it, but every line of support passes through a weak link
+    EVIDENCE = 2  # some line of support reaches only evidence
 
     @property
     def label(self) -> str:
@@ -93,37 +98,29 @@ class ArgumentGraph:
                 for number, element in enumerate(section)}
 
     @cached_property
+    def bases(self) -> Bases:
+        """Every element's basis (:mod:`argmap.analyse.basis`), computed once for the map."""
+        from argmap.analyse.basis import Bases
+
+        return Bases(self)
+
+    @property
     def basis(self) -> dict[str, Basis]:
-        """Basis of every proposition: the least fixpoint of "a conclusion is as strong as the
-        strongest inference to it, and an inference as strong as its weakest premise"."""
-        return self._fixpoint(self.model.inferences)
+        """The class of every proposition's basis."""
+        return self.bases.classes
 
     @cached_property
     def author_basis(self) -> dict[str, Basis]:
         """The basis counting only the steps the text itself argues (``by: author``): where it is
         weaker than :attr:`basis`, the support rests on the analyst's reconstruction."""
-        return self._fixpoint([i for i in self.model.inferences if i.by == "author"])
+        from argmap.analyse.basis import Bases
+
+        return Bases(self, [i for i in self.model.inferences if i.by == "author"]).classes
 
     def rests_on_reconstruction(self, proposition_id: str) -> bool:
         """True when the text argues nothing for the proposition that reaches its basis."""
         return self.author_basis.get(proposition_id, Basis.ASSERTION) < self.basis.get(
             proposition_id, Basis.ASSERTION)
-
-    def _fixpoint(self, inferences: Sequence[Inference]) -> dict[str, Basis]:
-        basis = {pid: _own_basis(p) for pid, p in self.propositions.items()}
-        counted = {id(inference) for inference in inferences}
-        # A worklist, not repeated sweeps: sweeping is quadratic on a long chain listed
-        # conclusion-first (2,500 steps took 2.9 s). A basis only rises, at most twice per
-        # proposition, and only the inferences it is a premise of need a second look.
-        pending = deque(inferences)
-        while pending:
-            inference = pending.popleft()
-            strength = min(basis.get(p, Basis.ASSERTION) for p in inference.premises)
-            if inference.conclusion in basis and strength > basis[inference.conclusion]:
-                basis[inference.conclusion] = strength
-                pending.extend(step for step in self.premise_of.get(inference.conclusion, ())
-                               if id(step) in counted)
-        return basis
 
     @cached_property
     def support_cycles(self) -> list[list[str]]:
@@ -141,14 +138,6 @@ class ArgumentGraph:
         for proposition in self.model.propositions:
             if proposition.kind == "author_judgment" and not self.supported_by.get(proposition.id):
                 yield proposition
-
-
-def _own_basis(proposition: Proposition) -> Basis:
-    if proposition.kind in EVIDENCE_KINDS and proposition.quotes:
-        return Basis.EVIDENCE
-    if proposition.kind == "assumption":
-        return Basis.ASSUMPTION
-    return Basis.ASSERTION
 
 
 def strongly_connected(nodes: list[str], edges: dict[str, list[str]]) -> list[list[str]]:

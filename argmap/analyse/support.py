@@ -1,78 +1,19 @@
-"""What a judgment rests on, whole (its basis) or folded between judgments (the overview).
+"""The map folded between judgments (the overview); a judgment's whole basis is
+:mod:`argmap.analyse.basis`.
 
-* :func:`basis_of` walks down from one element through every line of support: the inferences
-  that conclude it, the quotes that state them, their premises, the quotes that anchor each
-  proposition, and so on to the evidence. The attacks on any step of it come along, with their
-  attackers and the attackers' own quotes, so a reader sees what stands against each step.
-* :func:`fold` keeps only the *judgments* (author judgments and hypotheses, and the questions
-  the hypotheses answer) and joins two of them when one supports the other through inferences
-  and propositions that are not judgments (facts, claims, assumptions, analyst steps).
+:func:`fold` keeps only the *judgments* (author judgments and hypotheses, and the questions the
+hypotheses answer) and joins two of them when one supports the other through inferences and
+propositions that are not judgments (facts, claims, assumptions, analyst steps).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from argmap.analyse.basis import JUDGMENT_KINDS
 from argmap.analyse.graph import ArgumentGraph
 from argmap.model.elements import Attack
-
-JUDGMENT_KINDS = frozenset({"author_judgment", "hypothesis"})
-
-
-@dataclass(frozen=True)
-class BasisTree:
-    """``support``: the element and every quote, proposition and inference it rests on;
-    ``attacks``: the attacks on any of them; ``attackers``: what those attacks add to draw
-    (the attackers and their own quotes)."""
-
-    support: frozenset[str]
-    attacks: tuple[Attack, ...]
-    attackers: frozenset[str]
-
-    @property
-    def members(self) -> frozenset[str]:
-        return self.support | self.attackers
-
-
-def basis_of(graph: ArgumentGraph, element_id: str) -> BasisTree:
-    """Everything ``element_id`` rests on (see the module's docstring), in one walk."""
-    support = _walk_down(graph, [element_id])
-    # From the index, not a scan of every attack: the overview asks this of every judgment.
-    attacks = tuple(sorted((attack for member in support
-                            for attack in graph.attacked_by.get(member, ())),
-                           key=lambda attack: graph.position[attack.id]))
-    attackers: set[str] = set()
-    for attack in attacks:
-        if attack.attacker not in support:
-            attackers.add(attack.attacker)
-            proposition = graph.propositions.get(attack.attacker)
-            attackers.update(proposition.quotes if proposition is not None else ())
-    return BasisTree(frozenset(support), attacks, frozenset(attackers))
-
-
-def _walk_down(graph: ArgumentGraph, start: Iterable[str]) -> dict[str, None]:
-    """Everything reachable down from ``start``, in time proportional to what is reached (the
-    graph's indexes are built once, not per walk)."""
-    inferences, hypotheses = graph.inferences, graph.hypotheses
-    seen: dict[str, None] = {}
-    pending = list(start)
-    while pending:
-        element = pending.pop()
-        if element in seen:
-            continue
-        seen[element] = None
-        proposition = graph.propositions.get(element)
-        if proposition is not None:
-            pending.extend(proposition.quotes)
-            pending.extend(inference.id for inference in graph.supported_by.get(element, ()))
-        elif element in inferences:
-            pending.extend(inferences[element].quotes)
-            pending.extend(inferences[element].premises)
-        else:
-            pending.extend(hypotheses.get(element, ()))
-    return seen
 
 
 @dataclass

@@ -115,9 +115,14 @@ def shortened(runs: list[tuple[str, str]]) -> list[tuple[str, str]]:
 def _describe_basis(change: Change, spell: Spell) -> str:
     through = one_line(", ".join(change.causes))
     if change.old == change.new:
-        return f"basis changed under it (through {through}); still rests on {change.old}"
+        return f"basis changed under it (through {through}); still {_basis_words(change.old)}"
     return (f"basis changed (through {through}): rests on {spell('-', change.old or '')} -> "
             f"{spell('+', change.new or '')}{_direction(change)}")
+
+
+def _basis_words(label: str | None) -> str:
+    """``hinges`` reads "hinges on weak links"; ``evidence``, "rests on evidence"."""
+    return "hinges on weak links" if label == "hinges" else f"rests on {label}"
 
 
 def _direction(change: Change) -> str:

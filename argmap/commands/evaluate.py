@@ -102,6 +102,7 @@ def _check_without(names: Sequence[str], loaded: Sequence[LoadedMap]) -> None:
 def evaluate_map(loaded: LoadedMap, settings: EvaluateSettings, solver: Solver | None
                  ) -> MapEvaluation:
     from argmap.analyse import ArgumentGraph
+    from argmap.analyse.basis import JUDGMENT_KINDS
     from argmap.analyse.withdraw import withdraw
     from argmap.commands.evaluate_report import MapEvaluation
 
@@ -110,11 +111,14 @@ def evaluate_map(loaded: LoadedMap, settings: EvaluateSettings, solver: Solver |
     reduced = withdrawal.model if withdrawal is not None else model
     lost = withdrawal.withdrawn if withdrawal is not None else frozenset()
     evaluation = _evaluate(model, lost, solver, settings.time_limit)
-    basis = {key: value.label for key, value in ArgumentGraph.of(reduced).basis.items()}
+    bases = ArgumentGraph.of(reduced).bases
+    basis = {key: value.label for key, value in bases.classes.items()}
+    weak_links = {p.id: bases.weak_links(p.id) for p in reduced.propositions
+                  if p.kind in JUDGMENT_KINDS}
     report = MapEvaluation(
         loaded.display, model.map.title, {p.id: p.text for p in model.propositions},
         {p.id: p.kind for p in model.propositions}, _attack_words(model), evaluation, basis,
-        withdrawal=withdrawal)
+        withdrawal=withdrawal, weak_links=weak_links)
     if withdrawal is None:
         return replace(report, expectations=_checks(model, evaluation))
     before = {key: value.label for key, value in ArgumentGraph.of(model).basis.items()}

@@ -53,6 +53,8 @@ class MapEvaluation:
     before: Evaluation | None = None
     basis_before: Mapping[str, str] = field(default_factory=dict)
     withdrawal: Withdrawal | None = None
+    # judgment or hypothesis id -> the weak links every line of its support passes through
+    weak_links: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def failed_expectations(self) -> list[ExpectationCheck]:
         return [check for check in self.expectations if check.met is False]
@@ -201,6 +203,7 @@ def map_data(report: MapEvaluation) -> dict[str, Any]:
         "map": evaluation.map_id, "path": report.path, "semantics": evaluation.semantics,
         "labels": dict(evaluation.labels), "reasons": dict(evaluation.reasons),
         "counts": evaluation.counts(), "basis": dict(report.basis),
+        "weak_links": {judgment: list(links) for judgment, links in report.weak_links.items()},
     }
     if evaluation.semantics != "grounded":
         data["extension_count"] = evaluation.extension_count

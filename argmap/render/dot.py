@@ -18,13 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import cached_property
 
 from graphviz import Digraph  # type: ignore[import-untyped]
 
 from argmap.analyse import ArgumentGraph, Basis
+from argmap.analyse.basis import BasisRecord, basis_of
 from argmap.analyse.evaluation import Standing, standing
 from argmap.analyse.neighbourhood import neighbourhood
-from argmap.analyse.support import basis_of
 from argmap.model.elements import ArgumentMap, Inference, Proposition
 from argmap.render import statements, style
 from argmap.render.blocks import Link, arrange, crossing, label_size
@@ -183,31 +184,73 @@ class DotBuilder:
         return name
 
     def _propositions(self) -> None:
-        basis = self.graph.basis
         for proposition in self.model.propositions:
             if self.kept(proposition.id):
-                self._proposition(proposition, basis.get(proposition.id, Basis.ASSERTION))
+                self._proposition(proposition)
 
-    def _proposition(self, proposition: Proposition, basis: Basis) -> None:
+    @cached_property
+    def weak_links(self) -> dict[str, list[str]]:
+        """Each weak link -> the judgments that hinge on it, in map order."""
+        hinging: dict[str, list[str]] = {}
+        bases = self.graph.bases
+        for proposition in self.model.propositions:
+            if proposition.kind in style.CLASSED_KINDS:
+                for link_id in bases.weak_links(proposition.id):
+                    hinging.setdefault(link_id, []).append(proposition.id)
+        return hinging
+
+    def basis_look(self, proposition: Proposition, record: BasisRecord
+                   ) -> tuple[dict[str, str], str]:
+        """A proposition's node attributes and the note after its kind: a judgment or
+        hypothesis in its class's look, a fact or claim with no quote flagged, a weak link
+        marked; the legend learns which looks are drawn."""
         attributes = style.PROPOSITIONS[proposition.kind].attributes()
-        flag, look = "", style.PROPOSITION_LOOKS[proposition.kind]
-        if proposition.kind in style.FLAGGED_KINDS and basis is Basis.ASSERTION:
-            flag, look = style.NO_EVIDENCE_NOTE, "unsupported"
+        notes, look = [], style.PROPOSITION_LOOKS[proposition.kind]
+        if proposition.kind in style.CLASSED_KINDS:
+            basis_look = style.BASIS_LOOKS[record.basis.label]
+            attributes.update(basis_look.attributes())
+            attributes["style"] += "," + basis_look.line
+            notes.append(basis_look.note)
+            self.looks.add(look)  # the kind's sample (shape), and the class's (fill)
+            look = f"basis-{record.basis.label}"
+        elif proposition.kind in style.FLAGGED_KINDS and record.basis is Basis.ASSERTION:
+            notes.append(style.NO_EVIDENCE_NOTE)
+            look = "unsupported"
             attributes.update(style.NO_EVIDENCE_BORDER)
             attributes["style"] += "," + style.NO_EVIDENCE_STYLE
-        elif proposition.kind == "author_judgment" and basis is Basis.ASSUMPTION:
-            flag, look = style.ON_ASSUMPTION_NOTE, "on-assumption"
+        if proposition.id in self.weak_links:
+            notes.append(style.WEAK_LINK_NOTE)
+            attributes.update(style.WEAK_LINK_BORDER)
+            self.looks.add("weak-link")
         self.looks.add(look)
+        return attributes, ", ".join(note for note in notes if note)
+
+    def _proposition(self, proposition: Proposition) -> None:
+        record = self.graph.bases.of(proposition.id)
+        attributes, flag = self.basis_look(proposition, record)
         # Support the text itself does not argue must not pass for the author's argument.
         reconstructed = (proposition.kind == "author_judgment"
                          and self.graph.rests_on_reconstruction(proposition.id))
         mark = self.standing.get(proposition.id)
         if mark is not None and not style.shows_standing(proposition.kind, mark.label):
             mark = None
+        tip = self.labels.proposition_tooltip(proposition, record.basis, reconstructed, mark)
+        tip += "".join(f"\n{line}" for line in self.weak_link_lines(proposition.id, record))
         self._node(proposition.id,
                    self.labels.proposition_label(proposition, flag, reconstructed, mark),
-                   attributes,
-                   self.labels.proposition_tooltip(proposition, basis, reconstructed, mark))
+                   attributes, tip)
+
+    def weak_link_lines(self, element_id: str, record: BasisRecord) -> list[str]:
+        """The tooltip's lines on weak links: those it hinges on, and those it is one of."""
+        lines = [f"hinges on: {link_id}: {self._text(link_id)}" for link_id in record.weak_links]
+        hinging = self.weak_links.get(element_id)
+        if hinging:
+            lines.append("a weak link of: " + ", ".join(hinging))
+        return lines
+
+    def _text(self, element_id: str) -> str:
+        proposition = self.graph.propositions.get(element_id)
+        return proposition.text if proposition is not None else ""
 
     def _inferences(self) -> None:
         for inference in self.model.inferences:

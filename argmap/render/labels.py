@@ -23,11 +23,7 @@ from argmap.render import style
 from argmap.render.text import html_text, truncate, wrap
 
 MODE_WORDS = {"author": "author's voice", "direct": "quoted", "indirect": "reported"}
-BASIS_WORDS = {
-    Basis.EVIDENCE: "rests on evidence",
-    Basis.ASSUMPTION: "rests on at least one assumption",
-    Basis.ASSERTION: "rests on assertion alone",
-}
+BASIS_WORDS = {basis: style.BASIS_LOOKS[basis.label].words for basis in Basis}
 # What the analyst contributes is said so wherever the reader looks (see ``style.ANALYST_WORD``).
 ANALYST_INFERENCE_WORDS = "reconstructed by the analyst: the text leaves this step implicit"
 ANALYST_ATTACK_WORDS = "raised by the analyst: the text leaves this tension unremarked"
@@ -46,16 +42,17 @@ def title_label(title: str) -> str:
     return f'<<FONT POINT-SIZE="16"><B>{lines}</B></FONT>>'
 
 
-def header_row(words: str, element_id: str) -> str:
-    return (f'<FONT POINT-SIZE="8" COLOR="{style.GREY}"><B>{html_text(words)}</B> '
+def header_row(words: str, element_id: str, colour: str = style.GREY) -> str:
+    """The kind and id on top of a node (``colour``: :data:`style.INK` on a class fill)."""
+    return (f'<FONT POINT-SIZE="8" COLOR="{colour}"><B>{html_text(words)}</B> '
             f"{html_text(element_id)}</FONT>")
 
 
-def small_row(text: str, *, italic: bool = False) -> str:
+def small_row(text: str, *, italic: bool = False, colour: str = style.MUTED) -> str:
     body = html_text(text)
     if italic:
         body = f"<I>{body}</I>"
-    return f'<FONT POINT-SIZE="9" COLOR="{style.MUTED}">{body}</FONT>'
+    return f'<FONT POINT-SIZE="9" COLOR="{colour}">{body}</FONT>'
 
 
 def analyst_row() -> str:
@@ -63,17 +60,21 @@ def analyst_row() -> str:
     return f'<FONT COLOR="{style.GREY}"><I>{style.ANALYST_WORD}</I></FONT>'
 
 
-def standing_row(mark: Standing) -> str:
-    """Whether the proposition stands, in a bold coloured word that reads without the colour."""
-    words, colour = html_text(style.STANDING_MARKS[mark.label]), style.STANDING_COLOURS[mark.label]
+def standing_row(mark: Standing, on_fill: bool = False) -> str:
+    """Whether the proposition stands, in a bold coloured word that reads without the colour
+    (on a class fill in :data:`style.INK`: no hue keeps 4.5:1 on every fill)."""
+    words = html_text(style.STANDING_MARKS[mark.label])
+    colour = style.INK if on_fill else style.STANDING_COLOURS[mark.label]
     return f'<FONT POINT-SIZE="9" COLOR="{colour}"><B>{words}</B></FONT>'
 
 
-def open_questions_row(count: int) -> str:
+def open_questions_row(count: int, on_fill: bool = False) -> str:
     """How many critical questions are still open on a judgment's steps: in the undercut's
-    colour, since each may yet defeat one, and in words that read without it."""
+    colour, since each may yet defeat one, and in words that read without it (on a class fill
+    in :data:`style.INK`, as :func:`standing_row`)."""
     words = f"? {count} OPEN CRITICAL QUESTION{'S' if count != 1 else ''}"
-    return f'<FONT POINT-SIZE="9" COLOR="{style.OPEN_QUESTION_COLOUR}"><B>{words}</B></FONT>'
+    colour = style.INK if on_fill else style.OPEN_QUESTION_COLOUR
+    return f'<FONT POINT-SIZE="9" COLOR="{colour}"><B>{words}</B></FONT>'
 
 
 def text_rows(text: str, width: int, lines: int) -> list[str]:
@@ -144,13 +145,15 @@ class MapLabels:
     def proposition_label(self, proposition: Proposition, flag: str,
                           reconstructed: bool = False, mark: Standing | None = None) -> str:
         words = style.PROPOSITIONS[proposition.kind].header + (f" - {flag}" if flag else "")
-        rows = [header_row(words, proposition.id),
+        on_fill = proposition.kind in style.CLASSED_KINDS
+        ink = style.INK if on_fill else style.MUTED
+        rows = [header_row(words, proposition.id, style.INK if on_fill else style.GREY),
                 *text_rows(proposition.text, style.LABEL_WIDTH, style.LABEL_LINES)]
-        rows.extend(small_row(line) for line in self.qualifiers(proposition))
+        rows.extend(small_row(line, colour=ink) for line in self.qualifiers(proposition))
         if reconstructed:
-            rows.append(small_row(style.RECONSTRUCTED_NOTE))
+            rows.append(small_row(style.RECONSTRUCTED_NOTE, colour=ink))
         if mark is not None:
-            rows.append(standing_row(mark))
+            rows.append(standing_row(mark, on_fill))
         return html_label(rows)
 
     def qualifiers(self, proposition: Proposition) -> list[str]:

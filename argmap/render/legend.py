@@ -38,6 +38,7 @@ class NodeSample(NamedTuple):
     look: style.NodeStyle
     header: str
     lines: tuple[str, ...]
+    basis: str | None = None  # drawn in this class's look (style.BASIS_LOOKS)
 
 
 class EdgeSample(NamedTuple):
@@ -65,9 +66,6 @@ _SAMPLES: dict[str, NodeSample] = {
     "assumption": NodeSample(_PROPOSITION["assumption"], "ASSUMPTION", ("taken as given",)),
     "judgment": NodeSample(_PROPOSITION["author_judgment"], "JUDGMENT",
                            ("the author's, with", "likelihood and confidence")),
-    "on-assumption": NodeSample(_PROPOSITION["author_judgment"],
-                                f"JUDGMENT - {style.ON_ASSUMPTION_NOTE}",
-                                ("every line of support", "needs an assumption")),
     "hypothesis": NodeSample(_PROPOSITION["hypothesis"], "HYPOTHESIS",
                              ("one answer to a question",)),
     "question": NodeSample(style.QUESTION, "QUESTION", ("a question its", "hypotheses answer")),
@@ -76,9 +74,21 @@ _SAMPLES: dict[str, NodeSample] = {
     "group": NodeSample(style.GROUP, "UNDER id", ("judgments folded: how many,", "on what basis")),
     "reference": NodeSample(style.REFERENCE_LOOK, "KIND id", ("drawn in another part:",
                                                              "click to go there")),
-    "unsupported": NodeSample(_PROPOSITION["author_judgment"],
-                              f"JUDGMENT - {style.NO_EVIDENCE_NOTE}",
-                              ("rests on assertion alone",)),
+    "unsupported": NodeSample(_PROPOSITION["reported_fact"],
+                              f"REPORTED FACT - {style.NO_EVIDENCE_NOTE}",
+                              ("no quote anchors it",)),
+    "weak-link": NodeSample(_PROPOSITION["assumption"], f"ASSUMPTION - {style.WEAK_LINK_NOTE}",
+                            ("a judgment hinges on it",)),
+    # Fill and border say what a judgment or hypothesis rests on (argmap.analyse.basis).
+    "basis-evidence": NodeSample(_PROPOSITION["author_judgment"], "JUDGMENT",
+                                 ("rests on evidence: some line", "of support is all evidence"),
+                                 "evidence"),
+    "basis-hinges": NodeSample(_PROPOSITION["author_judgment"],
+                               f"JUDGMENT - {style.BASIS_LOOKS['hinges'].note}",
+                               ("evidence, but every line", "needs a named weak link"), "hinges"),
+    "basis-assertion": NodeSample(_PROPOSITION["author_judgment"],
+                                  f"JUDGMENT - {style.NO_EVIDENCE_NOTE}",
+                                  ("no evidence under it:", "assertion alone"), "assertion"),
 }
 _EDGES: tuple[EdgeSample, ...] = (
     EdgeSample("anchors", style.ANCHOR, "a quote anchors"),
@@ -143,10 +153,19 @@ def _rows(keys: list[str], columns: int) -> Iterable[list[str]]:
 def _sample_node(legend: Digraph, key: str) -> None:
     sample = _SAMPLES[key]
     attributes = sample.look.attributes()
+    ink = style.MUTED
     if key == "unsupported":
         attributes.update(style.NO_EVIDENCE_BORDER)
         attributes["style"] += "," + style.NO_EVIDENCE_STYLE
-    rows = [header_row(sample.header, ""), *(small_row(line) for line in sample.lines)]
+    elif key == "weak-link":
+        attributes.update(style.WEAK_LINK_BORDER)
+    elif sample.basis is not None:
+        look = style.BASIS_LOOKS[sample.basis]
+        attributes.update(look.attributes())
+        attributes["style"] += "," + look.line
+        ink = style.INK
+    rows = [header_row(sample.header, "", style.INK if ink == style.INK else style.GREY),
+            *(small_row(line, colour=ink) for line in sample.lines)]
     if key == "judgment":
         rows.append(_standing_marks())
     if key == "open-questions":

@@ -4,9 +4,9 @@ summary of its basis instead of its quotes, and the reasoning between them as si
 Facts, claims, assumptions, inferences and quotes fold into the judgments they support (see
 :func:`argmap.analyse.support.fold`): an arrow from one judgment to another stands for the
 inferences and propositions between them (its tooltip names them), and each judgment says in
-figures what its whole basis holds: quotes, independent reports, Admiralty grades, assumptions,
-attacks (:mod:`argmap.analyse.summaries`: the figures of :func:`argmap.analyse.summary.summarise`
-for every judgment in one pass; the same elements ``--view basis`` draws),
+figures what its whole basis holds: evidence quotes, independent reports, Admiralty grades, the
+weak links it hinges on, attacks (:mod:`argmap.analyse.basis`, every judgment's in one pass; the
+same elements ``--view basis`` draws); its fill and border say its class of basis,
 and whether it stands under grounded evaluation (:func:`argmap.analyse.evaluation.standing`).
 
 What stands against a judgment is drawn, not only counted: every attack on the judgment or on a
@@ -24,8 +24,7 @@ from collections import Counter, deque
 from graphviz import Digraph  # type: ignore[import-untyped]
 
 from argmap.analyse import Basis
-from argmap.analyse.summaries import Summaries
-from argmap.analyse.summary import BasisSummary
+from argmap.analyse.basis import BasisRecord
 from argmap.analyse.support import Folded, fold
 from argmap.model.elements import ArgumentMap, Attack, Proposition, Question
 from argmap.render import style
@@ -66,8 +65,8 @@ MAX_LABEL_AREA = 1.5e6
 LINKS_LISTED = 12  # in the tooltip of an arrow between two groups
 EMPTY_NOTE = ("This map has no judgment or hypothesis to show: "
               "its full view (--view full) draws everything it has.")
-BASIS_WORDS = {Basis.EVIDENCE: "rests on evidence", Basis.ASSUMPTION: "rests on assumptions",
-               Basis.ASSERTION: "rests on assertion alone"}
+# Weak links named on the node, at most this many (the tooltip lists them all).
+WEAK_LINKS_SHOWN = 2
 
 
 class OverviewBuilder(DotBuilder):
@@ -76,7 +75,6 @@ class OverviewBuilder(DotBuilder):
     def __init__(self, model: ArgumentMap, options: DrawOptions) -> None:
         super().__init__(model, options)
         self.folded: Folded = fold(self.graph)
-        self.summaries = Summaries(self.graph)  # every judgment's, in one pass
         self.legend_columns = 1  # a narrow strip beside the judgments, not a band under them
         self.dot.graph_attr.update(OVERVIEW_LAYOUT)
 
@@ -153,7 +151,7 @@ class OverviewBuilder(DotBuilder):
         else:
             header = f"ANSWERS TO {anchor}" if question else f"UNDER {anchor}"
             what += "" if question else " under it"
-        bases = Counter(self.summaries.of(member).basis for member in members)
+        bases = Counter(self.graph.bases.classes[member] for member in members)
         marks = Counter(self.standing[m].label for m in members if m in self.standing)
         rows = [header_row(header, ""), html_text(what),
                 small_row(", ".join(f"{count} {GROUP_BASIS_WORDS[basis]}"
@@ -226,29 +224,22 @@ class OverviewBuilder(DotBuilder):
         return width > SCREEN_SHAPE * height
 
     def _judgment(self, proposition: Proposition) -> None:
-        summary = self.summaries.of(proposition.id)
-        attributes = style.PROPOSITIONS[proposition.kind].attributes()
-        flag, look = "", style.PROPOSITION_LOOKS[proposition.kind]
-        if proposition.kind == "author_judgment" and summary.basis is Basis.ASSERTION:
-            flag, look = style.NO_EVIDENCE_NOTE, "unsupported"
-            attributes.update(style.NO_EVIDENCE_BORDER)
-            attributes["style"] += "," + style.NO_EVIDENCE_STYLE
-        elif proposition.kind == "author_judgment" and summary.basis is Basis.ASSUMPTION:
-            flag, look = style.ON_ASSUMPTION_NOTE, "on-assumption"
-        self.looks.add(look)
-        rows = [header_row(style.PROPOSITIONS[proposition.kind].header, proposition.id)]
+        summary = self.graph.bases.of(proposition.id)  # every judgment's, from one pass
+        attributes, flag = self.basis_look(proposition, summary)
+        rows = [header_row(style.PROPOSITIONS[proposition.kind].header, proposition.id,
+                           style.INK)]
         if flag:  # on a line of its own: the header stays as narrow as the text
-            rows.append(f'<FONT POINT-SIZE="8" COLOR="{style.GREY}"><B>{flag}</B></FONT>')
+            rows.append(f'<FONT POINT-SIZE="8" COLOR="{style.INK}"><B>{flag}</B></FONT>')
         rows += [*text_rows(proposition.text, text_width(proposition.text), OVERVIEW_LINES),
-                *(small_row(line) for line in self._estimate(proposition)),
-                *(small_row(line) for line in _summary_lines(summary))]
+                *(small_row(line, colour=style.INK) for line in self._estimate(proposition)),
+                *(small_row(line, colour=style.INK) for line in _summary_lines(summary))]
         asked = self._open_questions(proposition.id)
         if asked:
             self.looks.add("open-questions")
-            rows.append(open_questions_row(len(asked)))
+            rows.append(open_questions_row(len(asked), on_fill=True))
         mark = self.standing.get(proposition.id)
         if mark is not None:  # grounded evaluation: does it stand?
-            rows.append(standing_row(mark))
+            rows.append(standing_row(mark, on_fill=True))
         tip = self._tooltip(proposition, summary)
         if asked:
             tip += "".join([f"\n{_count(len(asked), 'critical question')} still open:",
@@ -264,13 +255,14 @@ class OverviewBuilder(DotBuilder):
             words.append(f"{proposition.confidence} confidence")
         return [", ".join(words)] if words else []
 
-    def _tooltip(self, proposition: Proposition, summary: BasisSummary) -> str:
+    def _tooltip(self, proposition: Proposition, summary: BasisRecord) -> str:
         reports = summary.reports
         lines = [proposition.text, "",
-                 f"{proposition.kind.replace('_', ' ')} {proposition.id}",
-                 f"its basis: {summary.quotes} quotes from {len(reports.sources)} sources and "
+                 f"{proposition.kind.replace('_', ' ')} {proposition.id}: "
+                 f"{style.BASIS_LOOKS[summary.basis.label].words}",
+                 f"its evidence: {summary.quotes} quotes from {len(reports.sources)} sources and "
                  f"{len(reports.speakers)} speakers, {reports.independent} independent reports",
-                 f"{summary.assumptions} assumptions; {_basis_line(summary)}",
+                 *self.weak_link_lines(proposition.id, summary),
                  *self._standing_reason(proposition.id),
                  f"draw it whole: argmap render MAP --view basis --focus {proposition.id}"]
         return "\n".join(lines)
@@ -321,12 +313,12 @@ def text_width(text: str) -> int:
     return min(OVERVIEW_MAX_WIDTH, max(OVERVIEW_WIDTH, wanted))
 
 
-GROUP_BASIS_WORDS = {Basis.EVIDENCE: "on evidence", Basis.ASSUMPTION: "on assumptions",
+GROUP_BASIS_WORDS = {Basis.EVIDENCE: "on evidence", Basis.HINGES: "hinging on weak links",
                      Basis.ASSERTION: "on assertion alone"}
 
 
-def _summary_lines(summary: BasisSummary) -> list[str]:
-    lines = [*_evidence_lines(summary), _basis_line(summary)]
+def _summary_lines(summary: BasisRecord) -> list[str]:
+    lines = [*_evidence_lines(summary), *_weak_link_rows(summary)]
     if summary.attacks:
         lines.append("attacked: " + ", ".join(
             f"{kind} x{count}" if count > 1 else kind
@@ -334,7 +326,7 @@ def _summary_lines(summary: BasisSummary) -> list[str]:
     return lines
 
 
-def _evidence_lines(summary: BasisSummary) -> list[str]:
+def _evidence_lines(summary: BasisRecord) -> list[str]:
     """``12 quotes, 2 independent reports`` / ``3 sources, 4 speakers; grades B to E``."""
     if not summary.quotes:
         return ["no quote under it"]
@@ -350,15 +342,16 @@ def _evidence_lines(summary: BasisSummary) -> list[str]:
             f"{_count(len(reports.speakers), 'speaker')}{grades}"]
 
 
+def _weak_link_rows(summary: BasisRecord) -> list[str]:
+    """``hinges on: a-iran-commands, a-only-two (+1)``: the weak links by id."""
+    links = summary.weak_links
+    if not links:
+        return []
+    shown = ", ".join(links[:WEAK_LINKS_SHOWN])
+    more = len(links) - WEAK_LINKS_SHOWN
+    return [f"hinges on: {shown}" + (f" (+{more})" if more > 0 else "")]
+
+
 def _count(number: int, noun: str, plural: str | None = None) -> str:
     return f"{number} " + (noun if number == 1 else plural or noun + "s")
-
-
-def _basis_line(summary: BasisSummary) -> str:
-    if summary.basis is Basis.ASSUMPTION:
-        return f"rests on {_count(summary.assumptions, 'assumption')}"
-    words = BASIS_WORDS[summary.basis]
-    if summary.assumptions:
-        words += f" (+{_count(summary.assumptions, 'assumption')})"
-    return words
 

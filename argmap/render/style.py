@@ -43,9 +43,10 @@ QUOTE = NodeStyle("QUOTE", "note", "filled", "#EDEDED", GREY)
 PROPOSITIONS: dict[str, NodeStyle] = {
     "reported_fact": NodeStyle("REPORTED FACT", "box", "filled", "#D2E6F5", BLUE),
     "attributed_claim": NodeStyle("CLAIM", "box", "rounded,filled", "#FAE6BF", ORANGE),
-    "author_judgment": NodeStyle("JUDGMENT", "box", "filled", "#F3E0EC", PURPLE, peripheries=2),
+    # Judgments and hypotheses are filled by their class of basis (BASIS_LOOKS), not their kind.
+    "author_judgment": NodeStyle("JUDGMENT", "box", "filled", "#FFFFFF", PURPLE, peripheries=2),
     "assumption": NodeStyle("ASSUMPTION", "box", "diagonals,filled", "#FBF6C4", YELLOW),
-    "hypothesis": NodeStyle("HYPOTHESIS", "box3d", "filled", "#CDEBE1", GREEN),
+    "hypothesis": NodeStyle("HYPOTHESIS", "box3d", "filled", "#FFFFFF", GREEN),
 }
 INFERENCE = NodeStyle("INFERENCE", "box", "rounded,filled", "#FFFFFF", "#333333")
 # A step the analyst reconstructs (the text leaves it implicit) must not pass for the author's
@@ -56,14 +57,57 @@ ANALYST_WORD = "analyst"
 SMALL_BOX = {"fontsize": "9", "margin": "0.05,0.02", "height": "0.2", "width": "0.2"}
 QUESTION = NodeStyle("QUESTION", "tab", "filled", "#FFFFFF", GREY)
 
-# A proposition that should rest on evidence but rests on assertion alone: the border says so.
-NO_EVIDENCE_BORDER = {"color": VERMILLION, "penwidth": "2.5"}
-NO_EVIDENCE_STYLE = "dashed"
-NO_EVIDENCE_NOTE = "NO EVIDENCE"
-ON_ASSUMPTION_NOTE = "RESTS ON AN ASSUMPTION"
+# What a judgment's basis is (argmap.analyse.basis), drawn: the fill is the first channel, the
+# border's line style the second (for greyscale print and colour-blind readers), the note on
+# the node the third. One table for every view, the legend and the reader page (which reads it
+# as JSON: ``basis_palette``). The fills differ pairwise by at least 20 in CAM02-UCS, also under
+# simulated deuteranopia and protanopia, and INK on each meets 4.5:1 (tests/test_basis_palette.py).
+
+
+@dataclass(frozen=True)
+class BasisLook:
+    """How one class of basis is drawn, and the words that name it."""
+
+    fill: str
+    border: str
+    line: str  # the border's style: solid, dashed, dotted
+    penwidth: float
+    note: str  # on the node, after its kind: empty for the class that needs no warning
+    words: str  # in tooltips, the legend and the reader page
+
+    def attributes(self) -> dict[str, str]:
+        return {"fillcolor": self.fill, "color": self.border, "penwidth": f"{self.penwidth:g}"}
+
+
+INK = "#1A1A1A"  # every word on a class fill: 4.5:1 or more on the darkest
+BASIS_LOOKS: dict[str, BasisLook] = {
+    "evidence": BasisLook("#D6ECFA", BLUE, "solid", 1.6, "", "rests on evidence"),
+    "hinges": BasisLook("#EDBE4E", "#7A5500", "dashed", 2.2, "HINGES ON A WEAK LINK",
+                        "evidence, but hinges on weak links"),
+    "assertion": BasisLook("#D0786E", "#7A1F00", "dotted", 2.8, "NO EVIDENCE",
+                           "rests on assertion alone"),
+}
+# The kinds drawn in their class's look: the author's judgments and the hypotheses.
+CLASSED_KINDS = frozenset({"author_judgment", "hypothesis"})
+NO_EVIDENCE_NOTE = BASIS_LOOKS["assertion"].note
+# A fact or claim with no quote keeps its kind's fill and takes the no-evidence border.
+NO_EVIDENCE_BORDER = {"color": BASIS_LOOKS["assertion"].border, "penwidth": "2.8"}
+NO_EVIDENCE_STYLE = BASIS_LOOKS["assertion"].line
+# A weak link (an unsupported assertion or assumption some judgment hinges on) says so.
+WEAK_LINK_NOTE = "WEAK LINK"
+WEAK_LINK_BORDER = {"penwidth": "2.8"}
+
+
+def basis_palette() -> dict[str, dict[str, str]]:
+    """The table for the reader page: class -> fill, border, line, note, words, ink."""
+    return {name: {"fill": look.fill, "border": look.border, "line": look.line,
+                   "note": look.note, "words": look.words, "ink": INK}
+            for name, look in BASIS_LOOKS.items()}
+
+
 # An author judgment whose basis is reached only through the analyst's reconstructed steps.
 RECONSTRUCTED_NOTE = "support: the analyst's reconstruction"
-FLAGGED_KINDS = frozenset({"reported_fact", "attributed_claim", "author_judgment"})
+FLAGGED_KINDS = frozenset({"reported_fact", "attributed_claim"})
 # Evaluation (grounded semantics): every judgment and hypothesis says whether it stands, and any
 # other proposition says so when it does not (an undermined fact falls too).
 STANDING_KINDS = frozenset({"author_judgment", "hypothesis"})

@@ -196,6 +196,7 @@ class _Records:
             "likelihood": self._likelihood(proposition), "confidence": proposition.confidence,
             "credibility": _credibility(proposition.credibility), "basis": basis.label,
             "basisWords": BASIS_WORDS[basis],
+            "weakLinks": list(graph.bases.weak_links(proposition.id)),
             "reconstructed": ANALYST_SUPPORT_WORDS
             if graph.rests_on_reconstruction(proposition.id) else None,
             "ifWrong": proposition.if_wrong, "note": proposition.note,

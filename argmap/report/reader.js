@@ -261,7 +261,7 @@
       const text = el("td", "text k-" + r.look, r.title);
       tr.append(text, el("td", null, r.likelihood ? r.likelihood.split(",")[0] : "\u2014"),
         el("td", null, r.confidence || "\u2014"),
-        el("td", "support-" + r.basis, r.basis === "evidence" ? "reaches evidence" : "rests on " + r.basis));
+        el("td", "support-" + r.basis, r.basisWords));
       if (DATA.evaluated) {
         const cell = el("td");
         if (r.label) cell.append(el("span", "label label-" + r.label, r.standing));

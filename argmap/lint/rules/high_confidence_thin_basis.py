@@ -1,9 +1,10 @@
 """High confidence resting on a single report, on an assumption, or on nothing.
 
-A judgment with `confidence: high` must rest on evidence (its basis, followed through every
-supporting inference, is evidence rather than an assumption or bare assertion) and on at least
-`min-reports` (default 2) independent reports (distinct sources, speakers and relays, as in
-`confirmed-single-source`) gathered along its support.
+A judgment with `confidence: high` must rest on evidence (some line of its support reaches only
+evidence: it neither hinges on a weak link, an unsupported assertion or assumption every line
+passes through, nor rests on assertion alone) and on at least `min-reports` (default 2)
+independent reports (distinct sources, speakers and relays, as in `confirmed-single-source`)
+gathered along its support.
 
 **Why:** high confidence means "well corroborated from proven sources, minimal assumptions" (JP
 2-0). A judgment hanging on one article, or on an assumption, can be likely, but not held with
@@ -44,8 +45,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if proposition.confidence != "high":
             continue
         basis = ctx.graph.basis.get(proposition.id, Basis.ASSERTION)
-        if basis == Basis.ASSUMPTION:
-            reason = "rests on an assumption"
+        if basis == Basis.HINGES:
+            reason = "hinges on " + ", ".join(
+                f"`{link}`" for link in ctx.graph.bases.weak_links(proposition.id))
         elif basis == Basis.ASSERTION:
             reason = "rests on no evidence"
         else:

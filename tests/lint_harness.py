@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from argmap.lint.config import LintConfig, parse_config
@@ -71,7 +72,11 @@ def all_cases() -> list[Case]:
 
 
 def run_case(case: Case, folder: Path, *, rule_enabled: bool = True) -> list[Problem]:
-    """Lint the case's map in a fresh repository under ``folder``; all rules run."""
+    """Lint the case's map in a fresh repository under ``folder``; all rules run.
+
+    A map that does not load fails the case: lint would report only why, no rule would run,
+    and a case expecting no problems of its rule would pass without testing it.
+    """
     repo = folder / "repo"
     (repo / ".git").mkdir(parents=True)
     for name, content in case.files.items():
@@ -86,7 +91,11 @@ def run_case(case: Case, folder: Path, *, rule_enabled: bool = True) -> list[Pro
         rules[case.rule] = case.options
     table = {**case.config, "lint": {**case.config.get("lint", {}), "rules": rules}}
     config = parse_config(table, "fixture", lambda loc: f"{case.id}: {loc}:")
-    return list(lint_file(map_path, LintSettings(config)).problems)
+    outcome = lint_file(map_path, LintSettings(config))
+    if not outcome.loaded:
+        reasons = "; ".join(f"{p.line}:{p.column} {p.code} {p.message}" for p in outcome.problems)
+        pytest.fail(f"{case.id}: the fixture map does not load, so no rule ran: {reasons}")
+    return list(outcome.problems)
 
 
 def check_case(case: Case, problems: list[Problem]) -> None:

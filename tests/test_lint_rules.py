@@ -70,3 +70,12 @@ def test_codes_and_names_are_unique_and_well_formed() -> None:
     assert len({rule.code for rule in rules}) == len(rules)
     assert len({rule.name for rule in rules}) == len(rules)
     assert [rule.code for rule in rules] == sorted(rule.code for rule in rules)
+
+
+def test_a_case_whose_map_does_not_load_fails(tmp_path: Path) -> None:
+    # Lint would report only the validation problem and run no rule: the case must not pass.
+    case = Case("x.yaml", "AM152", "duplicate id", "map: {id: t, title: T, format: 1}\n"
+                "propositions:\n  - {id: a, kind: claim, text: A.}\n"
+                "  - {id: a, kind: claim, text: A.}\n", [])
+    with pytest.raises(pytest.fail.Exception, match="does not load"):
+        run_case(case, tmp_path)

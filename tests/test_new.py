@@ -89,3 +89,13 @@ def test_new_uses_the_repositorys_own_copy(tmp_path: Path) -> None:
     assert (tmp_path / "maps" / "a.yaml").read_text().startswith(
         "# yaml-language-server: $schema=../docs/schema/argmap-v1.schema.json\n")
     assert not (tmp_path / ".argmap").exists()
+
+
+def test_a_failed_new_writes_nothing(tmp_path: Path) -> None:
+    # The source is read and the map checked before the folder and the schema are written.
+    (tmp_path / ".git").mkdir()
+    for source, code in ((tmp_path / "missing.txt", 2), (tmp_path / "bad.txt", 1)):
+        (tmp_path / "bad.txt").write_bytes(b"caf\xe9\n")
+        assert run_new(NewSettings(source, tmp_path / "maps" / "m.yaml"), io.StringIO()) == code
+        assert not (tmp_path / "maps").exists()
+        assert not (tmp_path / ".argmap").exists()

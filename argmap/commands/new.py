@@ -28,13 +28,16 @@ def slug(text: str) -> str:
     return "-".join(words)[:60].strip("-") or "map"
 
 
-def new_map_text(source: Path, output: Path, title: str | None = None) -> str:
+def new_map_text(source: Path, output: Path, title: str | None = None,
+                 schema: Path | None = None) -> str:
+    """The map's text; its editor hint points at ``schema``, else at the repository's copy."""
     data = read_bytes(source, DEFAULT_LIMITS.max_source_bytes)
     title = title or _guess_title(decode_utf8(data), source)
     relative = Path(os.path.relpath(source.resolve(), output.resolve().parent)).as_posix()
     map_id = slug(source.stem)
     return _TEMPLATE.format(
-        schema=_schema_hint(output), map_id=map_id, title=_quoted(title), path=_quoted(relative),
+        schema=_schema_hint(output, schema), map_id=map_id, title=_quoted(title),
+        path=_quoted(relative),
         sha256=hashlib.sha256(data).hexdigest(),
     )
 
@@ -93,29 +96,32 @@ def find_schema(output: Path) -> Path | None:
     return None
 
 
-def ensure_schema(output: Path) -> Path | None:
-    """Write the schema to ``.argmap/`` at the root of the map's repository (the folder holding
-    `.git`, else the current folder) when the repository keeps no copy; return the path written."""
+def schema_to_write(output: Path) -> Path | None:
+    """Where `argmap new` writes the schema: ``.argmap/`` at the root of the map's repository
+    (the folder holding `.git`, else the current folder); None when the repository keeps a copy."""
     if find_schema(output) is not None:
         return None
-    from argmap.commands.schema import schema_text
-
     folder = output.resolve().parent
     root = next((f for f in (folder, *folder.parents) if (f / ".git").exists()), Path.cwd())
     if not folder.is_relative_to(root.resolve()):
         root = folder
-    schema = root.resolve() / _SCHEMA_PLACES[1]
+    return root.resolve() / _SCHEMA_PLACES[1]
+
+
+def write_schema(schema: Path) -> None:
+    from argmap.commands.schema import schema_text
+
     try:
         schema.parent.mkdir(parents=True, exist_ok=True)
         write_text_atomic(schema, schema_text())
     except OSError as error:
         raise UsageError(f"{schema}: cannot write the schema: {error.strerror or error}") from None
-    return schema
 
 
-def _schema_hint(output: Path) -> str:
-    """The editor hint: the repository's schema copy, relative to the map."""
-    schema = find_schema(output)
+def _schema_hint(output: Path, schema: Path | None = None) -> str:
+    """The editor hint: ``schema`` (about to be written) or the repository's copy, relative to
+    the map."""
+    schema = schema or find_schema(output)
     if schema is None:
         return ""
     relative = Path(os.path.relpath(schema, output.resolve().parent)).as_posix()
@@ -157,10 +163,14 @@ def run_new(settings: NewSettings, err: TextIO = sys.stderr) -> int:
     try:
         if output.exists() and not settings.force:
             raise UsageError(f"{output}: already exists (use --force to replace it)")
-        output.parent.mkdir(parents=True, exist_ok=True)
-        schema = ensure_schema(output)
-        text = new_map_text(settings.source, output, settings.title)
+        # Everything is read and checked before anything is written: a failed `new` leaves
+        # no folder and no schema behind.
+        schema = schema_to_write(output)
+        text = new_map_text(settings.source, output, settings.title, schema)
         _check_reads_back(text, output)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        if schema is not None:
+            write_schema(schema)
         write_text_atomic(output, text)
     except YamlError as error:
         err.write(error.located(settings.source) + "\n")

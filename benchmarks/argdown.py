@@ -3,7 +3,7 @@
     python -m benchmarks.argdown [--stages startup,check,svg] [--sizes 100,1000,5000,20000]
                                  [--runs 3] [--slow-runs 1] [--startup-runs 21] [--dry-run]
 
-**Start-up** (issue 18's goal): ``argdown --help`` of each version against ``argmap validate``
+**Start-up** (the goal below): ``argdown --help`` of each version against ``argmap validate``
 and ``argmap lint`` of the seed map; wall time is what counts (the goal is a quarter of Argdown's
 ``--help`` for validate, 120/330 for lint).
 

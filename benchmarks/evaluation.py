@@ -7,8 +7,8 @@ fixpoint and every reason), best of ``--repeat``, beside the time to load the ma
 generated maps of ``benchmarks.generate`` and for an attack-dense framework of the same size.
 Preferred and stable semantics are timed on a framework of ``--arguments`` arguments (premises
 and inferences) with long chains of attacks, reinstatement, a few even cycles (each doubles the
-number of preferred extensions) and one odd cycle (so no stable extension exists). Budgets
-(issue 14): grounded under 0.2 s at 5,000 nodes on top of loading; preferred in seconds.
+number of preferred extensions) and one odd cycle (so no stable extension exists). Budgets:
+grounded under 0.2 s at 5,000 nodes on top of loading; preferred in seconds.
 """
 
 from __future__ import annotations

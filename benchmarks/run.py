@@ -5,8 +5,8 @@
 Run it from the repository root with the interpreter argmap is installed in. Each stage is timed
 as the user feels it (the CLI in a fresh process: wall time and peak memory), plus in-process
 read and validate, and each is divided by its floor: PyYAML's C loader alone on the same file, or
-the layout engine alone on the DOT that argmap wrote. Budgets are those of issue 7; see
-``docs/performance.md`` for the recorded figures.
+the layout engine alone on the DOT that argmap wrote. Budgets and the recorded figures are
+in ``docs/performance.md``.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The stages a user feels, each measured against its floor, and the budgets of issue 7.
+"""The stages a user feels, each measured against its floor, and their budgets (the table
+"Budgets" of docs/performance.md).
 
 Every row is one measurement. A stage whose command does not exist yet (lint, render) is a row
 that says "not available" rather than a missing row, so the table always has the same shape.
@@ -23,7 +24,7 @@ LAYOUT_ENGINE = Path(sys.executable).with_name("graphviz-pure")
 
 @dataclass(frozen=True)
 class Budget:
-    """What issue 7 asks of a row; any limit left ``None`` does not apply."""
+    """What a row must stay within; any limit left ``None`` does not apply."""
 
     max_wall: float | None = None
     max_ratio: float | None = None
@@ -157,7 +158,7 @@ class _SizeBench:
         return PEAK_BUDGET_MB if self.nodes == BUDGET_SIZE else None
 
     def budget(self, **limits: float | None) -> Budget | None:
-        """The budget at this size (issue 7 sets them at 5,000 nodes), or None."""
+        """The budget at this size (they are set at 5,000 nodes), or None."""
         if self.nodes != BUDGET_SIZE:
             return None
         return Budget(max_peak_mb=self.peak, **limits)

@@ -217,6 +217,21 @@ def test_argdown_statements_and_tags_of_the_wrong_type(tmp_path: Path, statement
     assert {p.text for p in load_map(tmp_path / "map.yaml").model.propositions} >= {"T holds."}
 
 
+def test_blank_titles_and_speakers_are_left_out(tmp_path: Path) -> None:
+    """Found by replacing every value of the corpus: a title or participant of spaces."""
+    document = json.loads((CORPUS / "ova2-port-strike.json").read_text(encoding="utf-8"))
+    document["analysis"]["documentTitle"] = "  "
+    for node in document["nodes"]:
+        node["participantID"] = "  "
+    path = tmp_path / "blank.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    code, report = _import(path, tmp_path / "map.yaml")
+    assert code == 0, report
+    model = load_map(tmp_path / "map.yaml").model
+    assert model.map.title == "Imported from blank.json"
+    assert all(actor.name.strip() for actor in model.actors)
+
+
 def test_a_number_too_long_to_convert_is_kept_as_text(tmp_path: Path) -> None:
     huge = "9" * 5000
     path = tmp_path / "graph.json"

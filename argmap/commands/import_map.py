@@ -80,8 +80,8 @@ def convert(document: Any, path: Path, output: Path) -> ImportResult:
             build_from_argdown(document, result)
         elif (graph := read_graph(document)) is not None:
             result.dialect = graph.dialect
-            if graph.title:
-                result.data["map"]["title"] = graph.title
+            if graph.title and graph.title.strip():
+                result.data["map"]["title"] = graph.title.strip()
             build_from_aif(graph, result, source_path)
             if (graph.extension or {}).get("sources"):
                 _move_sources(result, path.parent, output.parent)

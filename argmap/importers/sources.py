@@ -35,7 +35,7 @@ class SourceBuilder:
     def speaker_and_words(self, node: Node) -> tuple[str, str]:
         """``"CL : words"`` → ``("CL", "words")``; the locution's participant wins if known."""
         text = node.text.strip()
-        known = self.graph.speakers.get(node.node_id)
+        known = (self.graph.speakers.get(node.node_id) or "").strip() or None
         if known and text.startswith(known) and text[len(known):].lstrip().startswith(":"):
             return known, text[len(known):].lstrip()[1:].strip()
         prefixed = _PREFIXED.match(text)
@@ -87,7 +87,8 @@ class SourceBuilder:
         if not text:
             return []
         self.result.source_text = text
-        title = self.graph.title or ("The analysed text" if self.graph.text is not None
-                                     else "Transcript of the file's locutions")
+        title = (self.graph.title or "").strip() or (
+            "The analysed text" if self.graph.text is not None
+            else "Transcript of the file's locutions")
         return [{"id": SOURCE_ID, "path": self.path, "title": title,
                  "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}]

@@ -649,3 +649,29 @@ def test_each_size_opens_legible_fits_the_window_and_passes_axe(
             if size == "small":
                 browser.find_element(By.CSS_SELECTOR, 'button[data-pane="panel"]').click()
                 check_as_shown(browser, f"{page.stem}-{size}-details")
+
+
+def test_key_judgments_show_their_class_of_basis_in_the_diagrams_colours(
+        browser: WebDriver, pages: dict[str, Path]) -> None:
+    from argmap.render.style import basis_palette
+
+    def rgb(hex_colour: str) -> str:
+        red, green, blue = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+        return f"rgb({red}, {green}, {blue})"
+
+    palette = basis_palette()
+    open_page(browser, pages["seed"])
+    chips = js(browser, """
+      return [...document.querySelectorAll('#KeyList tr[data-ref]')].map(tr => {
+        const chip = tr.querySelector('.basis-chip'), style = getComputedStyle(chip);
+        const node = document.querySelector('svg[data-view=overview] g.node[data-el="'
+                                            + tr.dataset.ref + '"] polygon[fill]');
+        return [chip.className.split('basis-').pop(), chip.textContent, style.backgroundColor,
+                style.color, node && node.getAttribute('fill')]; });""")
+    assert {name for name, *_ in chips} <= set(palette) and len(chips) == 10
+    for name, words, background, ink, node_fill in chips:
+        assert words == palette[name]["words"]
+        assert background == rgb(palette[name]["fill"]) and ink == rgb(palette[name]["ink"])
+        assert node_fill is None or node_fill.lower() == palette[name]["fill"].lower()
+    legend = browser.find_element(By.ID, "Panel").text
+    assert all(look["words"] in legend for look in palette.values())

@@ -26,6 +26,7 @@ from argmap.model import LoadedMap
 from argmap.model.elements import Source
 from argmap.problems import ArgmapError, Problem
 from argmap.read import DEFAULT_LIMITS, Limits
+from argmap.render.style import basis_palette
 from argmap.render.text import clean
 from argmap.report.article import Coverage, article_html
 from argmap.report.data import PageFacts, page_records, quote_looks
@@ -120,7 +121,17 @@ def _build(loaded: LoadedMap, options: ReportOptions,
         "overview": _overview(loaded, notices, by_element.get(None, [])),
         "data": json_for_script(records),
     }
-    return ReportPage(fill(parts), notices, drawings, findings)
+    return ReportPage(fill(parts, _basis_colours()), notices, drawings, findings)
+
+
+def _basis_colours() -> dict[str, str]:
+    """Each class of basis in the diagram's colours (one table: ``argmap.render.style``)."""
+    colours = {}
+    for name, look in basis_palette().items():
+        colours[f"basis-{name}"] = look["fill"]
+        colours[f"basis-{name}-border"] = look["border"]
+        colours["basis-ink"] = look["ink"]
+    return colours
 
 
 def _element_ids(loaded: LoadedMap) -> list[str]:
@@ -247,6 +258,11 @@ def _overview(loaded: LoadedMap, notices: list[str], map_findings: list[Problem]
                             ("judgment", "author judgment"), ("assumption", "assumption"),
                             ("hypothesis", "hypothesis"), ("step", "words that state a step"),
                             ("unused", "quote that anchors nothing"))))
+    parts.append('<h2>Basis</h2><p>Judgments and hypotheses are filled by what they rest on:'
+                 '</p>' + "".join(
+                     f'<div class="legend-row"><span class="basis-chip basis-{_text(name)}">'
+                     f'{_text(look["words"])}</span></div>'
+                     for name, look in basis_palette().items()))
     if notices:
         items = "".join(f"<li>{_text(notice)}</li>" for notice in notices)
         parts.append(f'<h2>Problems shown on this page</h2><div class="notice"><ul>{items}'

@@ -22,6 +22,8 @@ from typing import Any
 
 _PLACEHOLDER = re.compile(r"\{\{([a-z_]+)\}\}")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
+_PROPERTY = re.compile(r"^[a-z][a-z0-9-]*$")
+_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
 @dataclass(frozen=True)
@@ -56,13 +58,25 @@ def json_for_script(data: Any) -> str:
     return re.sub(r"[<>&]", lambda match: _JSON_ESCAPES[match.group()], text)
 
 
-def fill(parts: dict[str, str]) -> str:
+def fill(parts: dict[str, str], colours: dict[str, str] | None = None) -> str:
     """The page: every ``{{name}}`` in the template replaced, in one pass (so a value that
-    happens to contain ``{{...}}`` stays as it is). ``parts`` are already escaped markup."""
+    happens to contain ``{{...}}`` stays as it is). ``parts`` are already escaped markup;
+    ``colours`` are CSS custom properties (name without ``--``: ``#RRGGBB``) put before the
+    stylesheet, so tables kept in Python colour the page without a style attribute."""
     found = assets()
-    values = {**parts, "style": found.style, "script": found.script,
-              "csp": content_security_policy(found.style, found.script)}
+    style = _custom_properties(colours or {}) + found.style
+    values = {**parts, "style": style, "script": found.script,
+              "csp": content_security_policy(style, found.script)}
     return _PLACEHOLDER.sub(lambda match: values[match.group(1)], found.template)
+
+
+def _custom_properties(colours: dict[str, str]) -> str:
+    if not colours:
+        return ""
+    for name, value in colours.items():
+        if not (_PROPERTY.match(name) and _COLOUR.match(value)):
+            raise ValueError(f"not a colour property: {name}: {value}")
+    return ":root { " + " ".join(f"--{name}: {value};" for name, value in colours.items()) + " }\n"
 
 
 def _sha256(text: str) -> str:

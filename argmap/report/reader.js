@@ -222,7 +222,7 @@
     panel.append(head, el("p", "said" + (r.type === "quote" ? " quote" : ""), r.title));
     if (r.type === "proposition") {
       const f = facts([["evaluation", r.standing && r.standing + ": " + r.standingWhy], ["likelihood", r.likelihood], ["confidence", r.confidence], ["credibility", r.credibility],
-        ["basis", r.basisWords], ["support", r.reconstructed], ["if wrong", r.ifWrong], ["note", r.note]]);
+        ["basis", r.basis && basisChip(r)], ["support", r.reconstructed], ["if wrong", r.ifWrong], ["note", r.note]]);
       if (f) panel.append(f);
       panel.append(...section("Quotes", r.quotes, (q) => [ref(q)].concat(E[q] ? quoteBody(q) : [])));
       panel.append(...section("Supported by", r.supportedBy, inferenceBody));
@@ -251,6 +251,9 @@
   }
 
   // ---- key judgments --------------------------------------------------------------------
+  // What a judgment rests on, in its class's colours (the diagram fills its node with them).
+  function basisChip(r) { return el("span", "basis-chip basis-" + r.basis, r.basisWords); }
+  function basisCell(r) { const td = el("td", "support"); td.append(basisChip(r)); return td; }
   function buildKeys() {
     const body = document.getElementById("KeyList");
     DATA.keys.forEach((id) => {
@@ -261,7 +264,7 @@
       const text = el("td", "text k-" + r.look, r.title);
       tr.append(text, el("td", null, r.likelihood ? r.likelihood.split(",")[0] : "\u2014"),
         el("td", null, r.confidence || "\u2014"),
-        el("td", "support-" + r.basis, r.basisWords));
+        basisCell(r));
       if (DATA.evaluated) {
         const cell = el("td");
         if (r.label) cell.append(el("span", "label label-" + r.label, r.standing));

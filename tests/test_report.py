@@ -13,6 +13,7 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 from report_fixtures import SEED_MAP, write_hostile_map
 
@@ -342,3 +343,16 @@ def test_the_page_says_which_judgments_stand_with_the_reason(tmp_path: Path) -> 
     falls = [r for r in elements.values() if r.get("label") == "out"]
     assert falls and all(r["standing"] == "falls" and r["standingWhy"] for r in falls)
     assert "<th>stands?</th>" in page
+
+
+def test_colour_properties_go_before_the_stylesheet_and_only_as_colours() -> None:
+    from argmap.report.page import fill
+
+    page = fill({"title": "t", "version": "v", "meta": "", "filters": "", "label_header": "",
+                 "article": "", "views": "", "diagram": "", "overview": "", "data": "{}"},
+                {"basis-evidence": "#D6ECFA"})
+    assert "<style>:root { --basis-evidence: #D6ECFA; }\n" in page
+    for name, value in (("basis", "red; } body { display: none"), ("x;y", "#000000"),
+                        ("basis", "#12345")):
+        with pytest.raises(ValueError):
+            fill({}, {name: value})

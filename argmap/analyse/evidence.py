@@ -44,7 +44,6 @@ class EvidenceFacts:
         self.model = model
         self.graph = graph
         self._quotes = {quote.id: quote for quote in model.quotes}
-        self._support: dict[int, dict[str, Reports]] = {}
 
     @cached_property
     def propositions_of_quote(self) -> dict[str, list[str]]:
@@ -99,38 +98,13 @@ class EvidenceFacts:
         return Reports(*(_capped(frozenset(found), cap) for found in (sources, speakers, relays)))
 
     def support_reports(self, proposition_id: str, cap: int = 2) -> Reports:
-        """Reports behind a proposition and everything that supports it, transitively.
-
-        Sets are capped at ``cap`` members, which keeps the walk linear and still answers "are
-        there at least ``cap`` independent reports?". Within a support cycle (reported
-        separately) members see only what was reached before the cycle closed.
-        """
-        memo = self._support.setdefault(cap, {})
-        pending: list[tuple[str, bool]] = [(proposition_id, False)]
-        open_nodes: set[str] = set()
-        while pending:
-            node, expanded = pending.pop()
-            if node in memo:
-                continue
-            premises = [premise for inference in self.graph.supported_by.get(node, ())
-                        for premise in inference.premises]
-            if expanded:
-                memo[node] = self._combine(node, premises, memo, cap)
-                open_nodes.discard(node)
-                continue
-            open_nodes.add(node)
-            pending.append((node, True))
-            pending.extend((premise, False) for premise in premises
-                           if premise not in memo and premise not in open_nodes)
-        return memo[proposition_id]
-
-    def _combine(self, node: str, premises: list[str], memo: dict[str, Reports], cap: int
-                 ) -> Reports:
-        proposition = self.graph.propositions.get(node)
-        total = self.reports(proposition, cap) if proposition is not None else Reports()
-        for premise in premises:
-            total = total.merge(memo.get(premise, Reports()), cap)
-        return total
+        """The independent reports of the evidence under a proposition, from the one basis walk
+        (:mod:`argmap.analyse.basis`): its own quotes if it is a report, and those of every
+        report any line of support to it reaches. A judgment's own quotes are the text asserting
+        it, not reports. Sets are capped at ``cap`` members ("are there at least ``cap``?")."""
+        found = self.graph.bases.of(proposition_id).reports
+        return Reports(_capped(found.sources, cap), _capped(found.speakers, cap),
+                       _capped(found.relays, cap))
 
 
 def _capped(members: frozenset[str], cap: int) -> frozenset[str]:

@@ -12,7 +12,7 @@ from typing import TextIO
 from argmap.atomic import write_output
 from argmap.batch import Batch, load_one
 from argmap.export import dump_json, dump_yaml, to_aif, to_argdown
-from argmap.model import ArgumentMap, LoadedMap
+from argmap.model import ArgumentMap, LoadedMap, Source
 from argmap.output import write_problems
 from argmap.problems import ArgmapError
 
@@ -60,8 +60,12 @@ def sources_moved(model: ArgumentMap, old_folder: Path, new_folder: Path) -> Arg
 
     if old_folder.resolve() == new_folder.resolve():
         return model
-    sources = [source.model_copy(update={"path": rebase(source.path, old_folder, new_folder)})
-               for source in model.sources]
+    # Validated, not model_copy'd: on pydantic 2.11 a model whose validator is built on first
+    # use (defer_build) has no serializer of its own until it validates something, and dumping
+    # a copied Source then fails ("'MockValSer' object cannot be converted").
+    sources = tuple(Source.model_validate({**dict(source),
+                                           "path": rebase(source.path, old_folder, new_folder)})
+                    for source in model.sources)
     return model.model_copy(update={"sources": sources})
 
 

@@ -104,6 +104,11 @@ def shown(text: str, limit: int = SHOWN) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def quoted(anchors: list[Anchor]) -> str:
+    r"""Each quote's id and text, for a message: ``\`q-a\`: "..."; \`q-b\`: "..."``."""
+    return "; ".join(f"`{anchor.quote.id}`: \"{shown(anchor.quote.text)}\"" for anchor in anchors)
+
+
 def both(proposition: Proposition, anchor: Anchor, *, sentence: bool = False) -> str:
     """The two texts side by side, for the end of a message."""
     words = anchor.sentence_text if sentence else anchor.quote.text

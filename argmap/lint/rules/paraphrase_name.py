@@ -53,7 +53,7 @@ from typing import NamedTuple
 from argmap.cues.fidelity import Name, aliases, initials, name_key, name_words, names, plain
 from argmap.lint.context import RuleContext
 from argmap.lint.rule import Finding
-from argmap.lint.rules._paraphrase import Anchor, both, checked_propositions, shown, swaps
+from argmap.lint.rules._paraphrase import Anchor, both, checked_propositions, quoted, shown, swaps
 from argmap.model import Proposition
 
 ID = "AM184"
@@ -113,12 +113,11 @@ def _unmentioned(ctx: RuleContext, proposition: Proposition, anchors: list[Ancho
                  known: frozenset[str], mentioned: Mentioned) -> Finding | None:
     for name in names(proposition.text, known):
         if not _found(name, mentioned):
-            quoted = "; ".join(f"`{anchor.quote.id}`: \"{shown(anchor.quote.text)}\""
-                               for anchor in anchors)
+            texts = quoted(anchors)
             return ctx.at(proposition.id, "text", message=(
                 f"proposition `{proposition.id}` names \"{name.written}\", which neither its "
                 f"source nor the map's actors name (proposition: \"{shown(proposition.text)}\"; "
-                f"{quoted}): check the name, or record who it is"))
+                f"{texts}): check the name, or record who it is"))
     return None
 
 

@@ -46,7 +46,7 @@ from collections.abc import Iterator
 from argmap.cues.fidelity import figures
 from argmap.lint.context import RuleContext
 from argmap.lint.rule import Finding
-from argmap.lint.rules._paraphrase import Anchor, both, checked_propositions, shown, swaps
+from argmap.lint.rules._paraphrase import Anchor, both, checked_propositions, quoted, shown, swaps
 from argmap.model import Proposition
 
 ID = "AM181"
@@ -89,11 +89,10 @@ def _unstated(ctx: RuleContext, proposition: Proposition, anchors: list[Anchor],
     for figure in figures(proposition.text):
         if figure.value in known or (figure.year and figure.value in dated):
             continue
-        quoted = "; ".join(f"`{anchor.quote.id}`: \"{shown(anchor.quote.text)}\""
-                           for anchor in anchors)
+        texts = quoted(anchors)
         return ctx.at(proposition.id, "text", message=(
             f"proposition `{proposition.id}` says \"{figure.written}\", a number its source "
-            f"never states (proposition: \"{shown(proposition.text)}\"; {quoted}): correct "
+            f"never states (proposition: \"{shown(proposition.text)}\"; {texts}): correct "
             "the number, or anchor it in the quote that gives it"))
     return None
 

@@ -38,7 +38,7 @@ from collections.abc import Iterator
 from argmap.cues.fidelity import quantifiers
 from argmap.lint.context import RuleContext
 from argmap.lint.rule import Finding
-from argmap.lint.rules._paraphrase import checked_propositions, shown
+from argmap.lint.rules._paraphrase import checked_propositions, quoted, shown
 
 ID = "AM183"
 NAME = "paraphrase-quantifier"
@@ -54,14 +54,13 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if not own:
             continue
         strongest = max(own, key=lambda quantifier: quantifier.rank)
-        quoted = [found for anchor in anchors
-                  for found in quantifiers(anchor.sentence_text + " " + anchor.quote.text)]
-        if strongest.rank < REPORTED_FROM or any(q.rank >= strongest.rank for q in quoted):
+        said = [found for anchor in anchors
+                for found in quantifiers(anchor.sentence_text + " " + anchor.quote.text)]
+        if strongest.rank < REPORTED_FROM or any(q.rank >= strongest.rank for q in said):
             continue
-        theirs = (f"its quotes say at most \"{max(quoted, key=lambda q: q.rank).written}\""
-                  if quoted else "its quotes' sentences have no quantifier")
-        texts = "; ".join(f"`{anchor.quote.id}`: \"{shown(anchor.quote.text)}\""
-                          for anchor in anchors)
+        theirs = (f"its quotes say at most \"{max(said, key=lambda q: q.rank).written}\""
+                  if said else "its quotes' sentences have no quantifier")
+        texts = quoted(anchors)
         yield ctx.at(proposition.id, "text", message=(
             f"proposition `{proposition.id}` says \"{strongest.written}\" where {theirs} "
             f"(proposition: \"{shown(proposition.text)}\"; {texts}): claim no more than the "
